@@ -1,0 +1,41 @@
+// swift-tools-version: 6.2
+// QCap: grades manufacturers on quality-management capability. Toolchain only: no external packages.
+import PackageDescription
+
+/// Rubric modules: each embeds its `rubrics/*.json` through the RubricCompiler build-tool plugin.
+/// `swift run qcap-dev new-rubric NAME` appends to this list and regenerates the registry.
+let rubricModules: [String] = [
+]
+
+let package = Package(
+    name: "QCap",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "QCapCore", targets: ["QCapCore"]),
+        .library(name: "QCapProviders", targets: ["QCapProviders"]),
+        .library(name: "QCapReports", targets: ["QCapReports"]),
+        .library(name: "QCapCLI", targets: ["QCapCLI"]),
+        .executable(name: "qcap", targets: ["qcap"]),
+        .executable(name: "qcap-dev", targets: ["qcap-dev"]),
+        .plugin(name: "RubricCompiler", targets: ["RubricCompiler"]),
+    ],
+    targets: [
+        .target(name: "QCapCore"),
+        .target(name: "QCapProviders", dependencies: ["QCapCore"]),
+        .target(name: "QCapReports", dependencies: ["QCapCore"]),
+        .target(name: "QCapCLI", dependencies: ["QCapCore", "QCapProviders", "QCapReports"] + rubricModules.map { .target(name: $0) }),
+        .executableTarget(name: "qcap", dependencies: ["QCapCLI"]),
+        .executableTarget(name: "qcap-dev", dependencies: ["QCapCLI"]),
+        .executableTarget(name: "rubric-compiler", dependencies: ["QCapCore"]),
+        .plugin(name: "RubricCompiler", capability: .buildTool(), dependencies: ["rubric-compiler"]),
+        .testTarget(name: "QCapCoreTests", dependencies: ["QCapCore"]),
+        .testTarget(name: "QCapProvidersTests", dependencies: ["QCapProviders"], exclude: ["Fixtures"]),
+        .testTarget(name: "QCapReportsTests", dependencies: ["QCapReports"]),
+        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports"]),
+    ] + rubricModules.flatMap { name -> [Target] in
+        [
+            .target(name: name, dependencies: ["QCapCore"], plugins: ["RubricCompiler"]),
+            .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "QCapCore"]),
+        ]
+    }
+)

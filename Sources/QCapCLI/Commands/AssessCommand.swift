@@ -1,0 +1,102 @@
+import Foundation
+import QCapCore
+import QCapProviders
+import QCapReports
+
+/// `qcap assess`: assesses a workspace's enterprises with its rubrics and writes the results.
+enum AssessCommand {
+    static let formats = ["table", "json", "jsonl", "csv"]
+
+    static var spec: CommandSpec {
+        CommandSpec("assess", summary: "Assess the workspace's enterprises: score, level, coverage, findings and the gap to the next level.",
+                    discussion: "Reads qcap.json, the roster and every evidence source once, then evaluates the enterprises concurrently. With the same inputs and --as-of the output is byte-identical.",
+                    options: [
+                        CommandTree.workspaceOption,
+                        .value("rubric", short: "r", valueName: "ID", help: "Only this rubric (repeatable); default: the workspace's rubrics.", repeatable: true),
+                        .value("rubric-file", valueName: "FILE", help: "Also load this data rubric (repeatable).", repeatable: true),
+                        .value("enterprise", short: "e", valueName: "USCC", help: "Only this enterprise (repeatable).", repeatable: true),
+                        .value("as-of", valueName: "YYYY-MM-DD", help: "Assessment date for expiry checks.", defaultValue: "today (Asia/Shanghai)"),
+                        .value("format", short: "f", valueName: "FORMAT", help: "Output format.", allowedValues: formats, defaultValue: "table"),
+                        CommandTree.outputOption,
+                        CommandTree.languageOption,
+                        .value("fail-under", valueName: "SCORE", help: "Exit 1 when any score is below SCORE (0–100)."),
+                        .flag("no-store", help: "Do not record the run in the result store."),
+                    ],
+                    examples: ["qcap assess --workspace demo", "qcap assess --workspace demo --format json --as-of 2026-06-30 > out.json",
+                               "qcap assess -w demo --rubric manufacturing-capability --enterprise 91350600… --format csv -o out.csv"])
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        let asOf = try asOfDay(arguments)
+        let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
+        var failUnder: Double?
+        if let text = arguments.value("fail-under") {
+            guard let value = Double(text), value >= 0, value <= 100 else { throw .usage("--fail-under expects a score 0–100, got '\(text)'") }
+            failUnder = value
+        }
+        let workspace = try openWorkspace(arguments, context: context)
+        var enterprises = workspace.roster.enterprises
+        let wanted = arguments.values("enterprise")
+        if !wanted.isEmpty {
+            let known = Set(enterprises.map(\.id))
+            if let missing = wanted.first(where: { !known.contains($0) }) {
+                throw .usage("enterprise \(missing) is not on the roster \(workspace.config.roster)")
+            }
+            let selected = Set(wanted)
+            enterprises = enterprises.filter { selected.contains($0.id) }
+        }
+        let output = try OutputTarget(path: arguments.value("output"), context: context)
+        var writer = AssessmentWriter(format: arguments.value("format") ?? "table", language: language,
+                                      rubrics: workspace.engines.map(\.descriptor), output: output)
+        var below: [String] = []
+        do {
+            writer.begin(asOf: asOf)
+            try workspace.runner(asOf: asOf).run(enterprises, review: workspace.roster.review) { runs in
+                for run in runs {
+                    writer.write(run)
+                    if let failUnder {
+                        for result in run.results where (result.score ?? 0) < failUnder {
+                            below.append("\(run.enterprise.id) \(result.rubric.id) \(result.score.map { AssessmentTable.fixed($0, 1) } ?? "—")")
+                        }
+                    }
+                }
+            }
+            writer.end(count: enterprises.count, asOf: asOf)
+            try output.commit()
+        } catch let error as InputErrors {
+            output.discard()
+            throw .input(error)
+        } catch let error as CommandFailure {
+            output.discard()
+            throw error
+        } catch {
+            output.discard()
+            throw .usage("\(error)")
+        }
+        if let failUnder, !below.isEmpty {
+            throw .unmet("\(below.count) result(s) below --fail-under \(failUnder.formatted):\n" + below.prefix(20).joined(separator: "\n"))
+        }
+    }
+
+    static func asOfDay(_ arguments: ParsedArguments) throws(CommandFailure) -> Day {
+        guard let text = arguments.value("as-of") else { return Day.today() }
+        guard let day = Day(iso: text) else { throw .usage("--as-of expects a date YYYY-MM-DD, got '\(text)'") }
+        return day
+    }
+
+    static func openWorkspace(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) -> Workspace {
+        let root = context.url(arguments.value("workspace") ?? ".")
+        let known = Set(context.rubrics.map(\.descriptor.id))
+        let files = arguments.declares("rubric-file") ? arguments.values("rubric-file").map(context.url) : []
+        if files.isEmpty, let unknown = arguments.values("rubric").first(where: { !known.contains($0) }),
+           !FileManager.default.fileExists(atPath: root.appending(path: "rubrics").path) {
+            throw .usage("unknown rubric '\(unknown)'; known: \(known.sorted().joined(separator: ", "))")
+        }
+        do {
+            return try Workspace.open(root, registered: context.rubrics, providers: context.providers,
+                                      select: arguments.values("rubric"), extraRubricFiles: files)
+        } catch {
+            throw .input(error)
+        }
+    }
+}

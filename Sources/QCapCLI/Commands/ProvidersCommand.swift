@@ -1,0 +1,26 @@
+import QCapCore
+
+/// `qcap providers list`: the evidence sources a workspace can name in `qcap.json`.
+enum ProvidersCommand {
+    static let spec = CommandSpec("providers", summary: "List the data providers (evidence sources).", subcommands: [
+        CommandSpec("list", summary: "List the data providers.", options: [
+            .value("format", valueName: "FORMAT", help: "Output format.", allowedValues: ["table", "json"], defaultValue: "table"),
+        ]),
+    ])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        let providers = context.providers.sorted { $0.id < $1.id }
+        if arguments.value("format") == "json" {
+            let items: [JSONValue] = providers.map { provider in
+                ["id": .string(provider.id), "title": ["zh": .string(provider.title.zh), "en": .string(provider.title.en)],
+                 "supplies": .array(provider.supplies.map { ["key": .string($0.key), "type": .string($0.type), "description": .string($0.description.en)] })]
+            }
+            print(JSONWriter.write(.array(items), style: .pretty))
+            return
+        }
+        for provider in providers {
+            print("\(provider.id)\n    \(provider.title.zh)\n    \(provider.title.en)")
+            for fact in provider.supplies { print("    supplies \(fact.key) (\(fact.type)): \(fact.description.en)") }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import QCapCore
+import QCapReports
+
+/// `qcap rubrics list|show|validate`: what rubrics exist, what they say, and whether a rubric file is right.
+enum RubricsCommand {
+    static var spec: CommandSpec {
+        CommandSpec("rubrics", summary: "List, show and validate rubrics.", subcommands: [
+            CommandSpec("list", summary: "List the registered rubrics.", options: [
+                .value("format", valueName: "FORMAT", help: "Output format.", allowedValues: ["table", "json"], defaultValue: "table"),
+            ]),
+            CommandSpec("show", summary: "Show a rubric: levels, grading rule, parameters, criteria and provenance, in both languages.",
+                        options: [.value("format", valueName: "FORMAT", help: "Output format (json prints the rubric file).",
+                                         allowedValues: ["text", "json"], defaultValue: "text"),
+                                  CommandTree.languageOption],
+                        positionals: [.required("ID", help: "The rubric id (see `qcap rubrics list`).")]),
+            CommandSpec("validate", summary: "Validate rubric files: every problem with file, line and JSON path; runs the examples. Exit 3 on any problem.",
+                        positionals: [.variadic("FILE", help: "Rubric JSON files.")],
+                        examples: ["qcap rubrics validate my-city-checklist.json"]),
+        ])
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        switch arguments.subcommandPath.dropFirst().first {
+        case "list": list(arguments, context: context)
+        case "show": try show(arguments, context: context)
+        case "validate": try validate(arguments, context: context)
+        default: throw .usage("unknown rubrics command")
+        }
+    }
+
+    static func list(_ arguments: ParsedArguments, context: CommandContext) {
+        let rubrics = context.rubrics.map(\.descriptor).sorted { $0.id < $1.id }
+        if arguments.value("format") == "json" {
+            let items: [JSONValue] = rubrics.map {
+                ["id": .string($0.id), "version": .string($0.version), "title": ["zh": .string($0.title.zh), "en": .string($0.title.en)],
+                 "criteria": .number(Double($0.leafCount))]
+            }
+            print(JSONWriter.write(.array(items), style: .pretty))
+            return
+        }
+        let idWidth = max(4, rubrics.map { DisplayWidth.of($0.id) }.max() ?? 0)
+        print(DisplayWidth.pad("id", to: idWidth) + "  version  criteria  title")
+        for rubric in rubrics {
+            print(DisplayWidth.pad(rubric.id, to: idWidth) + "  " + DisplayWidth.pad(rubric.version, to: 7) + "  "
+                  + DisplayWidth.pad(String(rubric.leafCount), to: 8, alignment: .right) + "  \(rubric.title.zh) / \(rubric.title.en)")
+        }
+    }
+
+    static func show(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        let id = arguments.positional("ID") ?? ""
+        guard let rubric = context.rubrics.first(where: { $0.descriptor.id == id }) else {
+            throw .usage("unknown rubric '\(id)'; known: \(context.rubrics.map(\.descriptor.id).sorted().joined(separator: ", "))")
+        }
+        if arguments.value("format") == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            if let data = try? encoder.encode(rubric.descriptor) { print(String(decoding: data, as: UTF8.self)) }
+            return
+        }
+        print(RubricText.render(rubric.descriptor, language: Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh), terminator: "")
+    }
+
+    static func validate(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        var problems: [InputError] = []
+        for path in arguments.positionals("FILE") {
+            let url = context.url(path)
+            guard let data = try? Data(contentsOf: url) else {
+                problems.append(InputError(file: path, message: "file not found"))
+                continue
+            }
+            // A module rubric's examples need the module's probes: take them from the registered module.
+            var probes: [Probe]? = []
+            if let module = RubricFileModule.name(in: data) {
+                let fromModule = context.rubrics.filter { $0.descriptor.module == module }
+                probes = fromModule.isEmpty ? nil : fromModule.flatMap(\.probes)
+            }
+            do {
+                let descriptor = try RubricLoader.load(data: data, file: path, probes: probes)
+                let examples = descriptor.allCriteria().reduce(0) { $0 + ($1.criterion.examples?.count ?? 0) }
+                print("ok  \(path): \(descriptor.id) \(descriptor.version), \(descriptor.leafCount) criteria, \(examples) examples passed"
+                      + (probes == nil ? " (module \(descriptor.module ?? "") is not built in: probe examples not run)" : ""))
+            } catch {
+                problems += error.errors
+            }
+        }
+        if !problems.isEmpty { throw .input(InputErrors(problems)) }
+    }
+}
+
+/// Reads the `"module"` of a rubric file without decoding the rest.
+enum RubricFileModule {
+    static func name(in data: Data) -> String? {
+        guard let value = try? JSONParser.parse(data) else { return nil }
+        return value["module"]?.stringValue
+    }
+}

@@ -1,0 +1,46 @@
+import QCapCore
+import QCapReports
+
+/// Streams assessment runs in the chosen format: header, one piece per run, footer.
+struct AssessmentWriter {
+    let format: String
+    let language: Language
+    let rubrics: [RubricDescriptor]
+    let output: OutputTarget
+    private var json = AssessmentJSON(pretty: true)
+    private let compact = AssessmentJSON(pretty: false)
+
+    init(format: String, language: Language, rubrics: [RubricDescriptor], output: OutputTarget) {
+        self.format = format
+        self.language = language
+        self.rubrics = rubrics
+        self.output = output
+    }
+
+    mutating func begin(asOf: Day) {
+        switch format {
+        case "json": output.write(json.header(asOf: asOf))
+        case "csv": output.write("\u{FEFF}" + CSVWriter.row(AssessmentCSV.header))
+        case "table": output.write(AssessmentTable(rubrics: rubrics, language: language).header())
+        default: break
+        }
+    }
+
+    mutating func write(_ run: AssessmentRun) {
+        switch format {
+        case "json": output.write(json.run(run))
+        case "jsonl": output.write(AssessmentJSONLines.line(run))
+        case "csv":
+            for row in AssessmentCSV.rows(run, language: language) { output.write(CSVWriter.row(row, neutralizing: true)) }
+        default: output.write(AssessmentTable(rubrics: rubrics, language: language).row(run))
+        }
+    }
+
+    func end(count: Int, asOf: Day) {
+        switch format {
+        case "json": output.write(json.footer())
+        case "table": output.write(AssessmentTable(rubrics: rubrics, language: language).footer(count: count, asOf: asOf))
+        default: break
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A rubric: a descriptor, plus the probes and finishing touches a Swift module adds.
+///
+/// A data-only rubric is a `DeclarativeRubric`. A module conforms its own type, lists its probes, and may use
+/// `finish` to add what the generic scoring does not compute (a 0–5 maturity score, per-family notes).
+public protocol Rubric: Sendable {
+    var descriptor: RubricDescriptor { get }
+    var probes: [Probe] { get }
+    /// Fact keys the probes read besides the criteria's own keys, so providers accept them on load.
+    var auxiliaryFacts: [String] { get }
+    /// Synthetic evidence for `qcap init --example`; the default derives it from the descriptor.
+    func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution
+    /// Called after generic scoring; the default does nothing.
+    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue])
+}
+
+extension Rubric {
+    public var probes: [Probe] { [] }
+    public var auxiliaryFacts: [String] { [] }
+    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
+        GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
+    }
+    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {}
+    public var id: String { descriptor.id }
+}
+
+/// A rubric described entirely by its JSON.
+public struct DeclarativeRubric: Rubric {
+    public let descriptor: RubricDescriptor
+
+    public init(descriptor: RubricDescriptor) {
+        self.descriptor = descriptor
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import QCapCore
+
+/// Per-enterprise questionnaires and on-site records: a folder of JSON files (or one file), each holding one
+/// evidence document or an array of them. Questionnaires are few and small, so they are read whole on open.
+public struct QuestionnaireProvider: DataProvider {
+    public init() {}
+
+    public var id: String { "questionnaire" }
+    public var title: LocalizedText { LocalizedText(zh: "企业自评问卷与现场评价记录（JSON）", en: "Self-assessment questionnaires and on-site records (JSON)") }
+    public var supplies: [FactSpec] {
+        [FactSpec(key: "<rubric fact prefix>.<criterion id>", type: "per rubric",
+                  description: LocalizedText(zh: "任何已注册评价规则的条款事实", en: "any criterion fact of a registered rubric"))]
+    }
+
+    public func open(_ source: SourceReference, context: ProviderContext) throws(InputErrors) -> any EvidenceSource {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.url.path, isDirectory: &isDirectory) else {
+            throw InputErrors([InputError(file: source.displayPath, message: "evidence folder or file not found",
+                                          expected: "a folder of questionnaire JSON files")])
+        }
+        var files: [(URL, String)] = []
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: source.url.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".json") {
+                files.append((source.url.appending(path: name), source.displayPath + "/" + name))
+            }
+        } else {
+            files.append((source.url, source.displayPath))
+        }
+        var byEnterprise: [String: [Fact]] = [:]
+        var order: [String] = []
+        var errors: [InputError] = []
+        for (url, display) in files {
+            do {
+                for document in try Self.documents(in: url, display: display, provider: id, catalog: context.catalog) {
+                    if byEnterprise[document.enterprise] == nil { order.append(document.enterprise) }
+                    byEnterprise[document.enterprise, default: []] += document.facts
+                }
+            } catch {
+                errors += error.errors
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return Source(providerID: id, enterpriseIDs: order, facts: byEnterprise)
+    }
+
+    static func documents(in url: URL, display: String, provider: String, catalog: FactCatalog) throws(InputErrors) -> [EvidenceDocument] {
+        guard let data = try? Data(contentsOf: url) else {
+            throw InputErrors([InputError(file: display, message: "cannot read file")])
+        }
+        if data.isEmpty { throw InputErrors([InputError(file: display, message: "file is empty", expected: "an evidence JSON object")]) }
+        let value: JSONValue
+        let lines: JSONLineIndex
+        do {
+            (value, lines) = try JSONParser.parseWithLines(data)
+        } catch {
+            throw InputErrors([InputError(file: display, location: .jsonPath(error.path, line: error.line), message: error.message)])
+        }
+        if case .array(let items) = value {
+            var documents: [EvidenceDocument] = []
+            var errors: [InputError] = []
+            for (index, item) in items.enumerated() {
+                let path = JSONPath.appending(index: index, to: "$")
+                do {
+                    documents.append(try EvidenceDocument.read(item, file: display, line: lines.nearestLine(for: path), path: path,
+                                                               provider: provider, catalog: catalog))
+                } catch {
+                    errors += error.errors
+                }
+            }
+            if !errors.isEmpty { throw InputErrors(errors) }
+            return documents
+        }
+        return [try EvidenceDocument.read(value, file: display, line: lines.nearestLine(for: "$"), path: "$", provider: provider, catalog: catalog)]
+    }
+
+    struct Source: EvidenceSource {
+        let providerID: String
+        let enterpriseIDs: [String]
+        let facts: [String: [Fact]]
+
+        func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {
+            facts[enterprise.id] ?? []
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import QCapCore
+
+/// Reads the roster (`enterprises.csv`): who is assessed. Headers may be Chinese or English, the file UTF-8,
+/// UTF-8 with BOM or GB18030 (as Excel saves it on a Chinese Windows).
+public enum RosterReader {
+    public struct Roster: Sendable {
+        public var enterprises: [Enterprise]
+        /// Review findings per enterprise id (a USCC whose check character fails).
+        public var review: [String: [LocalizedText]]
+        public var encoding: TextEncoding
+    }
+
+    static let columns = [
+        ColumnSpec(key: "uscc", aliases: ["统一社会信用代码", "社会信用代码", "信用代码", "USCC", "credit code"]),
+        ColumnSpec(key: "name", aliases: ["企业名称", "单位名称", "名称", "company", "enterprise"]),
+        ColumnSpec(key: "region", aliases: ["行政区划", "行政区划代码", "区划代码", "所在地区", "region code"]),
+        ColumnSpec(key: "industry", aliases: ["行业代码", "国民经济行业代码", "所属行业", "industry code"]),
+        ColumnSpec(key: "size", aliases: ["规模", "企业规模", "size class"], required: false),
+        ColumnSpec(key: "products", aliases: ["主要产品", "主营产品", "产品", "main products"], required: false),
+    ]
+
+    public static func read(_ url: URL, displayPath: String) throws(InputErrors) -> Roster {
+        let table: CSVTable
+        let header: HeaderMap
+        do {
+            table = try CSVReader.read(contentsOf: url, displayName: displayPath)
+            header = try HeaderMap(table: table, columns: columns)
+        } catch {
+            throw InputErrors([error])
+        }
+        var enterprises: [Enterprise] = []
+        var review: [String: [LocalizedText]] = [:]
+        var errors: [InputError] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            let code = (header.value("uscc", in: row) ?? "").uppercased()
+            switch USCC.validate(code) {
+            case .malformed(let why):
+                errors.append(header.error("uscc", in: row, message: "malformed USCC \"\(code)\": \(why)", expected: USCC.expectedForm))
+                continue
+            case .checkFailed(let expected):
+                review[code, default: []].append(LocalizedText(
+                    zh: "统一社会信用代码 \(code) 校验位不符（按 GB 32100 应为 \(expected)），请核实（\(displayPath) 第 \(row.number) 行）",
+                    en: "USCC \(code) fails its check character (GB 32100 gives \(expected)); verify it (\(displayPath) row \(row.number))"))
+            case .valid:
+                break
+            }
+            if let first = seen[code] {
+                errors.append(header.error("uscc", in: row, message: "duplicate USCC \(code) (first on row \(first))", expected: "one row per enterprise"))
+                continue
+            }
+            seen[code] = row.number
+            guard let name = header.value("name", in: row) else {
+                errors.append(header.error("name", in: row, message: "empty enterprise name", expected: "the enterprise's registered name"))
+                continue
+            }
+            let products = (header.value("products", in: row) ?? "")
+                .split(whereSeparator: { "、,;；，/".contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            enterprises.append(Enterprise(id: code, name: name, region: header.value("region", in: row) ?? "",
+                                          industry: (header.value("industry", in: row) ?? "").uppercased(),
+                                          size: header.value("size", in: row) ?? "", products: products))
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        if enterprises.isEmpty {
+            throw InputErrors([InputError(file: displayPath, location: .line(table.headerLine), message: "the roster has no enterprises",
+                                          expected: "one row per enterprise under the header")])
+        }
+        return Roster(enterprises: enterprises, review: review, encoding: table.encoding)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import QCapCore
+
+/// An opened workspace: configuration, roster, rubrics (built-in and the workspace's own data rubrics), evidence
+/// sources and waivers, all checked before any enterprise is assessed, so bad input stops the run before anything
+/// is written.
+public struct Workspace: Sendable {
+    public let root: URL
+    public let config: WorkspaceConfig
+    public let roster: RosterReader.Roster
+    /// Every rubric known in this workspace: registered modules plus data rubrics.
+    public let allRubrics: [any Rubric]
+    /// The rubrics this run assesses, in order, each with its tailoring.
+    public let engines: [RubricEngine]
+    public let sources: [any EvidenceSource]
+    public let waivers: [Waiver]
+
+    /// Opens the workspace at `root`. `select` restricts the rubrics (the CLI's `--rubric`), `extraRubricFiles`
+    /// adds data rubrics (`--rubric-file`).
+    public static func open(_ root: URL, registered: [any Rubric], providers: [any DataProvider],
+                            select: [String] = [], extraRubricFiles: [URL] = []) throws(InputErrors) -> Workspace {
+        let config = try WorkspaceConfig.read(root.appending(path: WorkspaceConfig.fileName), displayPath: display(root, WorkspaceConfig.fileName))
+        var errors: [InputError] = []
+
+        let dataRubrics = try loadDataRubrics(root: root, config: config, extra: extraRubricFiles, registered: registered)
+        let replaced = Set(dataRubrics.map(\.descriptor.id))
+        let allRubrics = registered.filter { !replaced.contains($0.descriptor.id) } + dataRubrics
+        let byID = Dictionary(allRubrics.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        let wanted = !select.isEmpty ? select : (!config.rubrics.isEmpty ? config.rubrics : allRubrics.map(\.descriptor.id))
+        var engines: [RubricEngine] = []
+        for (index, id) in wanted.enumerated() {
+            guard let rubric = byID[id] else {
+                let origin = select.isEmpty ? "$.rubrics[\(index)]" : "--rubric"
+                errors.append(InputError(file: display(root, WorkspaceConfig.fileName), location: .jsonPath(origin, line: nil),
+                                         message: "unknown rubric '\(id)'", expected: byID.keys.sorted().joined(separator: ", ")))
+                continue
+            }
+            var tailoring = Tailoring.none
+            if let raw = config.tailoring[id] {
+                do {
+                    tailoring = try Tailoring.parse(raw, path: JSONPath.appending(key: id, to: "$.tailoring"),
+                                                    file: display(root, WorkspaceConfig.fileName), descriptor: rubric.descriptor)
+                } catch {
+                    errors += error.errors
+                }
+            }
+            engines.append(RubricEngine(rubric: rubric, tailoring: tailoring))
+        }
+        for id in config.tailoring.keys.sorted() where byID[id] == nil {
+            errors.append(InputError(file: display(root, WorkspaceConfig.fileName), location: .jsonPath("$.tailoring.\(id)", line: nil),
+                                     message: "tailoring for unknown rubric '\(id)'"))
+        }
+
+        var roster = RosterReader.Roster(enterprises: [], review: [:], encoding: .utf8)
+        do {
+            roster = try RosterReader.read(root.appending(path: config.roster), displayPath: display(root, config.roster))
+        } catch {
+            errors += error.errors
+        }
+
+        let context = ProviderContext(catalog: FactCatalog(rubrics: allRubrics))
+        let providersByID = Dictionary(providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var sources: [any EvidenceSource] = []
+        for source in config.sources {
+            guard let provider = providersByID[source.provider] else {
+                errors.append(InputError(file: display(root, WorkspaceConfig.fileName), location: .jsonPath("\(source.jsonPath).provider", line: nil),
+                                         message: "unknown provider '\(source.provider)'", expected: providersByID.keys.sorted().joined(separator: ", ")))
+                continue
+            }
+            let reference = SourceReference(provider: source.provider, url: root.appending(path: source.path),
+                                            displayPath: display(root, source.path), options: source.options)
+            do {
+                sources.append(try provider.open(reference, context: context))
+            } catch {
+                errors += error.errors
+            }
+        }
+
+        if !roster.enterprises.isEmpty {
+            let known = Set(roster.enterprises.map(\.id))
+            for source in sources {
+                for id in source.enterpriseIDs where !known.contains(id) {
+                    errors.append(InputError(file: display(root, config.roster), message: "evidence from \(source.providerID) names enterprise \(id), which is not on the roster",
+                                             expected: "every enterprise with evidence listed in \(config.roster)"))
+                    if errors.count > 100 { break }
+                }
+            }
+        }
+
+        var waivers: [Waiver] = []
+        if let waiverPath = config.waivers, FileManager.default.fileExists(atPath: root.appending(path: waiverPath).path) {
+            do {
+                waivers = try WaiverFile.read(root.appending(path: waiverPath), displayPath: display(root, waiverPath), rubrics: allRubrics)
+            } catch {
+                errors += error.errors
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return Workspace(root: root, config: config, roster: roster, allRubrics: allRubrics, engines: engines, sources: sources, waivers: waivers)
+    }
+
+    /// Data rubrics: the workspace's `rubrics/*.json`, `rubricFiles` and `--rubric-file`, fully validated. One with
+    /// the id of a registered rubric is an error unless `override` names that id.
+    static func loadDataRubrics(root: URL, config: WorkspaceConfig, extra: [URL], registered: [any Rubric]) throws(InputErrors) -> [any Rubric] {
+        var files: [(URL, String)] = []
+        let folder = root.appending(path: "rubrics")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
+            files.append((folder.appending(path: name), display(root, "rubrics/" + name)))
+        }
+        for path in config.rubricFiles { files.append((root.appending(path: path), display(root, path))) }
+        for url in extra { files.append((url, url.path)) }
+        let registeredIDs = Set(registered.map(\.descriptor.id))
+        var rubrics: [any Rubric] = []
+        var seen: [String: String] = [:]
+        var errors: [InputError] = []
+        for (url, shown) in files {
+            guard let data = try? Data(contentsOf: url) else {
+                errors.append(InputError(file: shown, message: "rubric file not found"))
+                continue
+            }
+            do {
+                let descriptor = try RubricLoader.load(data: data, file: shown)
+                if registeredIDs.contains(descriptor.id) && !config.override.contains(descriptor.id) {
+                    errors.append(InputError(file: shown, location: .jsonPath("$.id", line: nil),
+                                             message: "rubric id '\(descriptor.id)' is already a built-in rubric",
+                                             expected: "another id, or \"override\": [\"\(descriptor.id)\"] in qcap.json to replace the built-in one"))
+                    continue
+                }
+                if let first = seen[descriptor.id] {
+                    errors.append(InputError(file: shown, location: .jsonPath("$.id", line: nil), message: "rubric id '\(descriptor.id)' is also defined in \(first)"))
+                    continue
+                }
+                seen[descriptor.id] = shown
+                rubrics.append(DeclarativeRubric(descriptor: descriptor))
+            } catch {
+                errors += error.errors
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return rubrics
+    }
+
+    /// Paths in messages are relative to the workspace, prefixed with its folder name as the user typed it.
+    static func display(_ root: URL, _ path: String) -> String {
+        let base = root.lastPathComponent
+        return base.isEmpty || base == "." ? path : "\(base)/\(path)"
+    }
+
+    /// A runner for this workspace's enterprises.
+    public func runner(asOf: Day) -> AssessmentRunner {
+        AssessmentRunner(engines: engines, sources: sources, period: config.period, asOf: asOf, waivers: waivers)
+    }
+}

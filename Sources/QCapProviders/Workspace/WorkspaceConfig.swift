@@ -1,0 +1,111 @@
+import Foundation
+import QCapCore
+
+/// `qcap.json`: what a workspace assesses and where its evidence is. See docs/evidence-formats.md.
+public struct WorkspaceConfig: Sendable {
+    public struct Source: Sendable {
+        public var provider: String
+        public var path: String
+        public var options: [String: JSONValue]
+        /// JSON path of the entry in qcap.json, for messages.
+        public var jsonPath: String
+    }
+
+    public static let fileName = "qcap.json"
+    public static let schema = "qcap.workspace/v1"
+
+    public var name: String
+    public var regionCode: String
+    public var regionName: String
+    public var period: String
+    public var roster: String
+    /// Enabled rubric ids; empty means every registered rubric.
+    public var rubrics: [String]
+    public var sources: [Source]
+    public var waivers: String?
+    /// Raw tailoring per rubric id; parsed against the rubric once the rubric is known.
+    public var tailoring: [String: JSONValue]
+    /// Extra data rubric files (relative paths) loaded at run time besides the workspace's `rubrics/` folder.
+    public var rubricFiles: [String]
+    /// Ids of built-in rubrics that a workspace data rubric may replace.
+    public var override: [String]
+    /// Free-form settings a rubric reads (e.g. award-readiness thresholds), by rubric id.
+    public var settings: [String: JSONValue]
+
+    public static func read(_ url: URL, displayPath: String) throws(InputErrors) -> WorkspaceConfig {
+        guard let data = try? Data(contentsOf: url) else {
+            throw InputErrors([InputError(file: displayPath, message: "no workspace here (qcap.json not found)",
+                                          expected: "a folder made by `qcap init`")])
+        }
+        if data.isEmpty { throw InputErrors([InputError(file: displayPath, message: "file is empty", expected: "a workspace JSON object")]) }
+        let value: JSONValue
+        let lines: JSONLineIndex
+        do {
+            (value, lines) = try JSONParser.parseWithLines(data)
+        } catch {
+            throw InputErrors([InputError(file: displayPath, location: .jsonPath(error.path, line: error.line), message: error.message)])
+        }
+        var errors: [InputError] = []
+        func fail(_ path: String, _ message: String, _ expected: String? = nil) {
+            errors.append(InputError(file: displayPath, location: .jsonPath(path, line: lines.nearestLine(for: path)), message: message, expected: expected))
+        }
+        guard case .object(let object) = value else {
+            throw InputErrors([InputError(file: displayPath, location: .jsonPath("$", line: 1), message: "expected an object", expected: "{\"schema\": \"\(schema)\", …}")])
+        }
+        var config = WorkspaceConfig(name: "", regionCode: "", regionName: "", period: "", roster: "enterprises.csv", rubrics: [],
+                                     sources: [], waivers: nil, tailoring: [:], rubricFiles: [], override: [], settings: [:])
+        func string(_ key: String, _ member: JSONValue) -> String? {
+            guard let text = member.stringValue else { fail("$.\(key)", "expected a string, found \(member.typeName)"); return nil }
+            return text
+        }
+        func strings(_ key: String, _ member: JSONValue) -> [String] {
+            guard let items = member.arrayValue else { fail("$.\(key)", "expected a list of strings"); return [] }
+            return items.enumerated().compactMap { index, item in
+                if let text = item.stringValue { return text }
+                fail("$.\(key)[\(index)]", "expected a string, found \(item.typeName)")
+                return nil
+            }
+        }
+        for (key, member) in object {
+            switch key {
+            case "schema":
+                if member.stringValue != schema { fail("$.schema", "unsupported schema \(JSONWriter.write(member))", schema) }
+            case "name": config.name = string(key, member) ?? ""
+            case "period": config.period = string(key, member) ?? ""
+            case "roster": config.roster = string(key, member) ?? config.roster
+            case "waivers": config.waivers = string(key, member)
+            case "region":
+                guard case .object(let region) = member else { fail("$.region", "expected {\"code\": …, \"name\": …}"); continue }
+                config.regionCode = region["code"]?.stringValue ?? ""
+                config.regionName = region["name"]?.stringValue ?? ""
+            case "rubrics": config.rubrics = strings(key, member)
+            case "rubricFiles": config.rubricFiles = strings(key, member)
+            case "override": config.override = strings(key, member)
+            case "sources":
+                guard let items = member.arrayValue else { fail("$.sources", "expected a list of sources"); continue }
+                for (index, item) in items.enumerated() {
+                    let path = "$.sources[\(index)]"
+                    guard case .object(let entry) = item, let provider = entry["provider"]?.stringValue,
+                          let sourcePath = entry["path"]?.stringValue else {
+                        fail(path, "a source needs \"provider\" and \"path\"", "{\"provider\": \"questionnaire\", \"path\": \"evidence\"}")
+                        continue
+                    }
+                    var options: [String: JSONValue] = [:]
+                    for (optionKey, optionValue) in entry where optionKey != "provider" && optionKey != "path" { options[optionKey] = optionValue }
+                    config.sources.append(Source(provider: provider, path: sourcePath, options: options, jsonPath: path))
+                }
+            case "tailoring", "settings":
+                guard case .object(let perRubric) = member else { fail("$.\(key)", "expected an object keyed by rubric id"); continue }
+                for (rubric, entry) in perRubric {
+                    if key == "tailoring" { config.tailoring[rubric] = entry } else { config.settings[rubric] = entry }
+                }
+            default:
+                fail("$.\(key)", "unknown key '\(key)'",
+                     "schema, name, region, period, roster, rubrics, sources, waivers, tailoring, settings, rubricFiles or override")
+            }
+        }
+        if config.period.isEmpty && errors.isEmpty { fail("$.period", "missing \"period\"", "the assessment period, e.g. \"2026\"") }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return config
+    }
+}
