@@ -6,6 +6,8 @@ struct CertificateEvidence: Sendable {
     static let recordsKey = "cert.records"
     static let declaredKey = "cert.declared"
     static let registryCheckedKey = "cert.registryChecked"
+    /// Every fact key the certificates are read from.
+    static let keys = [recordsKey, declaredKey, registryCheckedKey]
 
     /// A fact value that is not a certificate object (or list of them), with where it came from.
     struct Problem: Sendable {
@@ -55,13 +57,21 @@ struct CertificateEvidence: Sendable {
         self.records = records
         self.problems = problems
         self.hasData = !keyed.isEmpty || checkedFact != nil
-        let firstRegistry = records.first(where: \.isRegistry)
-        self.registryChecked = checkedFact != nil || firstRegistry != nil
-        self.registryCitation = firstRegistry?.provenance ?? checkedFact?.provenance
+        let searched = records.first(where: \.isRegistry)?.provenance ?? checkedFact?.provenance
+        self.registryChecked = searched != nil
+        // The file as a whole: what a registry lacks has no line to point at.
+        self.registryCitation = searched.map { Provenance(provider: $0.provider, file: $0.file, source: $0.source) }
     }
 
     func records(of family: String) -> [CertificateRecord] {
         records.filter { $0.familyID == family }
+    }
+
+    /// Numbers match when equal in identifier form, or when one is the other plus a `/branch` suffix.
+    static func numbersMatch(_ a: String, _ b: String) -> Bool {
+        let x = CertificateText.identifier(a), y = CertificateText.identifier(b)
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        return x == y || x.prefix { $0 != "/" } == y || y.prefix { $0 != "/" } == x
     }
 
     /// The certificate a family's checks look at: registry before declared, in force before not, the latest expiry

@@ -16,6 +16,10 @@ struct CertificateRecord: Sendable {
     /// Resolved from `family`, the standard text, the 认证项目 text or the certificate number; nil when none says.
     let familyID: String?
     let status: StatusReading
+    /// The certificate number as written (trimmed), "" when absent.
+    let number: String
+    /// The expiry date when it is readable; read once, as every check and the choice of certificate use it.
+    let expiry: Day?
 
     init(fields: JSONObject, provenance: Provenance, isRegistry: Bool, config: CertificationConfig) {
         self.fields = fields
@@ -23,11 +27,17 @@ struct CertificateRecord: Sendable {
         self.isRegistry = isRegistry
         self.status = config.status(of: fields["status"])
         self.familyID = Self.family(of: fields, config: config)
+        self.number = Self.text(fields["number"]) ?? ""
+        if case .value(let day) = Self.date(fields["expiryDate"]) { expiry = day } else { expiry = nil }
     }
 
     /// A text field, trimmed; nil when absent or blank. Numbers read as their decimal form.
     func text(_ key: String) -> String? {
-        switch fields[key] {
+        Self.text(fields[key])
+    }
+
+    private static func text(_ value: JSONValue?) -> String? {
+        switch value {
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
@@ -45,7 +55,11 @@ struct CertificateRecord: Sendable {
     }
 
     func date(_ key: String) -> Field<Day> {
-        guard let value = fields[key], !value.isNull else { return .missing }
+        Self.date(fields[key])
+    }
+
+    private static func date(_ value: JSONValue?) -> Field<Day> {
+        guard let value, !value.isNull else { return .missing }
         guard let text = value.stringValue else { return .malformed(JSONWriter.write(value)) }
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return .missing }
         guard let day = DateText.parse(text) else { return .malformed(text) }
@@ -63,19 +77,11 @@ struct CertificateRecord: Sendable {
         return .malformed(JSONWriter.write(value))
     }
 
-    var number: String { text("number") ?? "" }
-
     /// `00125Q31234R2M`, or a placeholder when the record has no number.
     var label: String { number.isEmpty ? "(无编号 / no number)" : number }
 
     var sourceLabel: LocalizedText {
         isRegistry ? LocalizedText(zh: "登记数据", en: "registry") : LocalizedText(zh: "企业申报", en: "declared")
-    }
-
-    /// The expiry date when it is readable.
-    var expiry: Day? {
-        if case .value(let day) = date("expiryDate") { return day }
-        return nil
     }
 
     /// In force unless its status says otherwise or its expiry date has passed; silence does not contradict.
@@ -123,7 +129,7 @@ struct CertificateRecord: Sendable {
         guard !text.isEmpty else { return nil }
         var best: (length: Int, id: String)?
         for family in config.families {
-            for name in names(family) where !name.isEmpty && text.contains(name) && name.count > (best?.length ?? 0) {
+            for name in names(family) where !name.isEmpty && CertificateText.contains(text, name) && name.count > (best?.length ?? 0) {
                 best = (name.count, family.id)
             }
         }

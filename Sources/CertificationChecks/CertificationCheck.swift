@@ -38,7 +38,7 @@ struct CertificationCheck {
                 zh: "条款 \(input.criterion.id) 的体系 \(familyID) 不在参数 families 中",
                 en: "criterion \(input.criterion.id) names family \(familyID), which is not in the families parameter")))
         }
-        let certificates = CertificateEvidence(evidence: input.evidence, config: config)
+        let certificates = CertificationCache.certificates(in: input.evidence, config: config, parameters: input.parameters)
         guard certificates.hasData else {
             let what = input.criterion.evidence?.description ?? LocalizedText(zh: "证书记录（cert.records）", en: "certificate records (cert.records)")
             return .concluded(input.finding(.noEvidence, score: nil,

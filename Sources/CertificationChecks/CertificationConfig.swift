@@ -1,6 +1,5 @@
 import Foundation
 import QCapCore
-import Synchronization
 
 /// The rubric's rule data (`parameters`, after tailoring) in the form the probes use. Every number, deadline and
 /// spelling the checks apply comes from here; none is written in code.
@@ -106,19 +105,10 @@ struct ConfigProblem: Error, Sendable, Equatable {
 }
 
 extension CertificationConfig {
-    /// The configuration for a set of (tailored) parameters. Every leaf of every enterprise asks for it, with the
-    /// same parameters throughout a run, so the last one is kept; comparing the dictionary with the kept one is
-    /// cheap because a run hands every probe the same storage.
+    /// The configuration for a set of (tailored) parameters, parsed once per run (see `CertificationCache`).
     static func load(_ parameters: [String: JSONValue]) -> Result<CertificationConfig, ConfigProblem> {
-        if let hit = lastLoaded.withLock({ entry in entry.flatMap { $0.parameters == parameters ? $0.result : nil } }) {
-            return hit
-        }
-        let result = Result { () throws(ConfigProblem) -> CertificationConfig in try parse(parameters) }
-        lastLoaded.withLock { $0 = (parameters, result) }
-        return result
+        CertificationCache.config(for: parameters)
     }
-
-    private static let lastLoaded = Mutex<(parameters: [String: JSONValue], result: Result<CertificationConfig, ConfigProblem>)?>(nil)
 
     static func parse(_ parameters: [String: JSONValue]) throws(ConfigProblem) -> CertificationConfig {
         let reader = ParameterReader(parameters: parameters)

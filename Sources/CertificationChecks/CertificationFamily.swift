@@ -29,7 +29,7 @@ struct CertificationFamily: Sendable {
         let text = CertificateText.identifier(standardText)
         var best: (length: Int, edition: Edition)?
         for edition in editions {
-            for identifier in edition.identifiers where text.contains(identifier) {
+            for identifier in edition.identifiers where CertificateText.contains(text, identifier) {
                 if identifier.count > (best?.length ?? 0) { best = (identifier.count, edition) }
             }
         }

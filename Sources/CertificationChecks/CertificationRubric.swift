@@ -24,7 +24,8 @@ public struct CertificationRubric: Rubric {
 
     public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
         guard case .success(let config) = CertificationConfig.load(parameters) else { return }
-        result.notes += FamilySummary.notes(result: result, descriptor: descriptor, evidence: evidence, asOf: context.asOf, config: config)
+        result.notes += FamilySummary.notes(result: result, descriptor: descriptor, evidence: evidence, asOf: context.asOf, config: config,
+                                           parameters: parameters)
     }
 
     public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {

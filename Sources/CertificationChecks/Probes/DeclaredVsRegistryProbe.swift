@@ -17,13 +17,14 @@ enum DeclaredVsRegistryProbe {
         let registry = check.records.filter(\.isRegistry)
         var warnings: [(zh: String, en: String, cited: [Provenance])] = []
         for claim in declared {
-            let matches = claim.number.isEmpty ? registry : registry.filter { numbersMatch(claim.number, $0.number) }
+            let matches = claim.number.isEmpty ? registry : registry.filter { CertificateEvidence.numbersMatch(claim.number, $0.number) }
             guard let entry = CertificateEvidence.primary(of: matches, asOf: check.asOf) else {
-                let searched = check.certificates.registryCitation.map { [$0] } ?? []
-                let where_ = searched.first.map { "（\($0.file)）" } ?? ""
-                return check.finding(.notMet, zh: "冲突：企业申报证书 \(claim.label)（\(claim.provenance.citation)），登记数据\(where_)中查无此证",
-                                     en: "conflict: the enterprise declares certificate \(claim.label) (\(claim.provenance.citation)), which the registry\(searched.first.map { " (\($0.file))" } ?? "") does not hold",
-                                     record: claim, also: searched)
+                let searched = check.certificates.registryCitation
+                let file = searched.map { "（\($0.file)）" } ?? ""
+                let fileEn = searched.map { " (\($0.file))" } ?? ""
+                return check.finding(.notMet, zh: "冲突：企业申报证书 \(claim.label)（\(claim.provenance.citation)），登记数据\(file)中查无此证",
+                                     en: "conflict: the enterprise declares certificate \(claim.label) (\(claim.provenance.citation)), which the registry\(fileEn) does not hold",
+                                     record: claim, also: searched.map { [$0] } ?? [])
             }
             if claim.isInForce(asOf: check.asOf) && !entry.isInForce(asOf: check.asOf) {
                 let why = entry.notInForceReason
@@ -50,12 +51,5 @@ enum DeclaredVsRegistryProbe {
         let list = declared.map(\.label).joined(separator: "、")
         return check.finding(.met, zh: "申报的证书 \(list) 与登记数据一致", en: "the declared certificates (\(declared.map(\.label).joined(separator: ", "))) agree with the registry",
                              record: declared[0])
-    }
-
-    /// Numbers match when equal in identifier form, or when one is the other plus a `/branch` suffix.
-    static func numbersMatch(_ a: String, _ b: String) -> Bool {
-        let x = CertificateText.identifier(a), y = CertificateText.identifier(b)
-        guard !x.isEmpty, !y.isEmpty else { return false }
-        return x == y || x.prefix { $0 != "/" } == y || y.prefix { $0 != "/" } == x
     }
 }

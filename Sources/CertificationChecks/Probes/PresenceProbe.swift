@@ -18,7 +18,12 @@ enum PresenceProbe {
             return check.finding(.met, zh: "登记数据中有有效的\(family.zh)证书 \(record.label)\(until)",
                                  en: "the registry shows \(family.en) certificate \(record.label) in force\(untilEn)", record: record)
         }
-        if let record = CertificateEvidence.primary(of: inForce, asOf: check.asOf) {
+        // A declaration counts only where the registry does not contradict it (same number, out of force there).
+        let registry = check.records.filter(\.isRegistry)
+        let unconfirmed = inForce.filter { claim in
+            !claim.isRegistry && !registry.contains { CertificateEvidence.numbersMatch(claim.number, $0.number) }
+        }
+        if let record = CertificateEvidence.primary(of: unconfirmed, asOf: check.asOf) {
             return check.finding(.partial, zh: "只有企业申报的\(family.zh)证书 \(record.label)，登记数据中未见，按提醒计分",
                                  en: "only a declared \(family.en) certificate, \(record.label), which no registry confirms: counted as a warning",
                                  record: record)

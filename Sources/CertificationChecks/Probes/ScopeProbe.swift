@@ -18,8 +18,8 @@ enum ScopeProbe {
                                  record: record)
         }
         let text = CertificateText.words(scope)
-        let covered = products.filter { text.contains(CertificateText.words($0)) }
-        let missing = products.filter { !text.contains(CertificateText.words($0)) }
+        let covered = products.filter { CertificateText.contains(text, CertificateText.words($0)) }
+        let missing = products.filter { !CertificateText.contains(text, CertificateText.words($0)) }
         let share = Double(covered.count) / Double(products.count)
         let details = ["covered": covered.joined(separator: "、"), "notCovered": missing.joined(separator: "、")]
         if missing.isEmpty {
