@@ -1,8 +1,8 @@
 import QCapCore
 
 /// One certificate as a registry export or a questionnaire gives it: an object of the `cert.records` (or
-/// `cert.declared`) fact, with the fact's provenance. Fields are read on demand; a malformed field is reported by the
-/// check that needs it, citing the record.
+/// `cert.declared`) fact, with the fact's provenance. Fields other than the number, status and expiry are read on
+/// demand; a malformed field is reported by the check that needs it, citing the record.
 struct CertificateRecord: Sendable {
     enum Field<Value: Sendable>: Sendable {
         case missing
