@@ -66,16 +66,21 @@ struct CertificateRecord: Sendable {
         return .value(day)
     }
 
+    /// A count such as 监督次数. Beyond `countLimit` it is malformed: no certificate has that many audits, and the
+    /// bound keeps the arithmetic on counts far from overflow.
     func count(_ key: String) -> Field<Int> {
         guard let value = fields[key], !value.isNull else { return .missing }
-        if let number = value.intValue, number >= 0 { return .value(number) }
+        var number = value.intValue
         if let text = value.stringValue {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return .missing }
-            if let number = Int(trimmed), number >= 0 { return .value(number) }
+            number = Int(trimmed)
         }
-        return .malformed(JSONWriter.write(value))
+        guard let number, (0...Self.countLimit).contains(number) else { return .malformed(JSONWriter.write(value)) }
+        return .value(number)
     }
+
+    static let countLimit = 10_000
 
     /// `00125Q31234R2M`, or a placeholder when the record has no number.
     var label: String { number.isEmpty ? "(无编号 / no number)" : number }

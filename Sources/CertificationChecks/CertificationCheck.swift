@@ -89,6 +89,22 @@ struct CertificationCheck {
                              details: allDetails.isEmpty ? nil : allDetails)
     }
 
+    enum CycleDates {
+        case dates(issue: Day, expiry: Day)
+        case concluded(Finding)
+    }
+
+    /// The record's issue and expiry dates, or the finding when either is unreadable (error) or missing (noEvidence,
+    /// saying `missing`).
+    func cycleDates(of record: CertificateRecord, missing: LocalizedText) -> CycleDates {
+        switch (record.date("issueDate"), record.date("expiryDate")) {
+        case (.malformed(let text), _): return .concluded(malformed("issueDate", text, expected: DateText.acceptedForms, record: record))
+        case (_, .malformed(let text)): return .concluded(malformed("expiryDate", text, expected: DateText.acceptedForms, record: record))
+        case (.value(let issue), .value(let expiry)): return .dates(issue: issue, expiry: expiry)
+        default: return .concluded(finding(.noEvidence, zh: missing.zh, en: missing.en, record: record))
+        }
+    }
+
     /// An error for a field that cannot be read, citing the record.
     func malformed(_ key: String, _ value: String, expected: String, record: CertificateRecord) -> Finding {
         finding(.error, zh: "证书 \(record.label) 的 \(key) 无法读取：“\(value)”（\(record.provenance.citation)），应为\(expected)",

@@ -85,6 +85,14 @@ import Testing
         #expect(S.finding("QMS.surveillance", short, parameters: ["surveillanceCountBasis": "total"])?.outcome == .notMet)
     }
 
+    @Test func absurdValuesAreErrorsNotTraps() {
+        #expect(S.finding("QMS.surveillance", [S.certificate(["surveillanceCount": 1e15])])?.outcome == .error)
+        #expect(S.finding("QMS.surveillance", [S.certificate(["surveillanceCount": "两次"])])?.outcome == .error)
+        #expect(S.finding("QMS.surveillance", [S.certificate(["expiryDate": "9999-12-31", "surveillanceCount": 0])])?.outcome == .notMet)
+        #expect(S.finding("QMS.cycle", [S.certificate(["issueDate": "2025/13/01"])])?.outcome == .error)
+        #expect(S.finding("QMS.expiry", [S.certificate(["expiryDate": 20280309])])?.outcome == .error)
+    }
+
     @Test func surveillanceScheduleKeepsMonthEnds() {
         let schedule = SurveillanceSchedule(issue: S.day("2023-08-31"), expiry: S.day("2026-08-30"),
                                             config: try! CertificationConfig.load(S.rubric.descriptor.parameters?.mapValues(\.value) ?? [:]).get())

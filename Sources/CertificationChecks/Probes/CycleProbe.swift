@@ -6,13 +6,10 @@ import QCapCore
 enum CycleProbe {
     static let probe = CertificationCheck.probeInForce("cert.cycle") { check, record in
         let issue: Day, expiry: Day
-        switch (record.date("issueDate"), record.date("expiryDate")) {
-        case (.malformed(let text), _): return check.malformed("issueDate", text, expected: DateText.acceptedForms, record: record)
-        case (_, .malformed(let text)): return check.malformed("expiryDate", text, expected: DateText.acceptedForms, record: record)
-        case (.value(let first), .value(let last)): (issue, expiry) = (first, last)
-        default:
-            return check.finding(.noEvidence, zh: "证书 \(record.label) 缺少颁证日期或到期日期",
-                                 en: "certificate \(record.label) lacks its issue or expiry date", record: record)
+        switch check.cycleDates(of: record, missing: LocalizedText(zh: "证书 \(record.label) 缺少颁证日期或到期日期",
+                                                                   en: "certificate \(record.label) lacks its issue or expiry date")) {
+        case .dates(let first, let last): (issue, expiry) = (first, last)
+        case .concluded(let finding): return finding
         }
         if expiry < issue {
             return check.finding(.notMet, zh: "证书 \(record.label) 的到期日 \(expiry) 早于颁证日 \(issue)",

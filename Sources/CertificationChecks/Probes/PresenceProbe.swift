@@ -29,17 +29,16 @@ enum PresenceProbe {
                                  record: record)
         }
         let industry = check.input.enterprise.industry
-        let industryText = industry.isEmpty ? LocalizedText(zh: "行业代码未知，默认", en: "with no industry code, by default") :
+        let industryText = industry.isEmpty ? LocalizedText(zh: "行业代码未知，默认", en: "with no industry code, the default") :
             LocalizedText(zh: "行业 \(industry) ", en: "industry \(industry)")
-        let lapsed = check.records.sorted { $0.number < $1.number }
-            .map { "\($0.label)（\($0.notInForceReason.zh)）" }.joined(separator: "、")
-        let lapsedEn = check.records.sorted { $0.number < $1.number }
-            .map { "\($0.label) (\($0.notInForceReason.en))" }.joined(separator: ", ")
         guard check.config.requiredFamilies(industry: industry).contains(check.family.id) else {
             return check.finding(.notApplicable, zh: "\(industryText.zh)不要求\(family.zh)认证，且没有有效证书",
                                  en: "\(industryText.en) does not require \(family.en) certification, and none is in force")
         }
-        let detailZh = lapsed.isEmpty ? "没有任何证书记录" : "记录中的证书均不在有效状态：\(lapsed)"
+        let lapsed = check.records.sorted { $0.number < $1.number }
+        let lapsedZh = lapsed.map { "\($0.label)（\($0.notInForceReason.zh)）" }.joined(separator: "、")
+        let lapsedEn = lapsed.map { "\($0.label) (\($0.notInForceReason.en))" }.joined(separator: ", ")
+        let detailZh = lapsed.isEmpty ? "没有任何证书记录" : "记录中的证书均不在有效状态：\(lapsedZh)"
         let detailEn = lapsed.isEmpty ? "no certificate is on record" : "none on record is in force: \(lapsedEn)"
         return check.finding(.notMet, zh: "\(industryText.zh)要求\(family.zh)认证，但\(detailZh)",
                              en: "\(industryText.en) requires \(family.en) certification, but \(detailEn)",

@@ -7,17 +7,14 @@ import QCapCore
 enum SurveillanceProbe {
     static let probe = CertificationCheck.probeInForce("cert.surveillance") { check, record in
         let issue: Day, expiry: Day
-        switch (record.date("issueDate"), record.date("expiryDate")) {
-        case (.malformed(let text), _): return check.malformed("issueDate", text, expected: DateText.acceptedForms, record: record)
-        case (_, .malformed(let text)): return check.malformed("expiryDate", text, expected: DateText.acceptedForms, record: record)
-        case (.value(let first), .value(let last)): (issue, expiry) = (first, last)
-        default:
-            return check.finding(.noEvidence, zh: "证书 \(record.label) 缺少颁证日期或到期日期，无法推算监督审核",
-                                 en: "certificate \(record.label) lacks its issue or expiry date, so surveillance cannot be scheduled", record: record)
+        switch check.cycleDates(of: record, missing: LocalizedText(zh: "证书 \(record.label) 缺少颁证日期或到期日期，无法推算监督审核",
+                                                                   en: "certificate \(record.label) lacks its issue or expiry date, so surveillance cannot be scheduled")) {
+        case .dates(let first, let last): (issue, expiry) = (first, last)
+        case .concluded(let finding): return finding
         }
         var count: Int?
         switch record.count("surveillanceCount") {
-        case .malformed(let text): return check.malformed("surveillanceCount", text, expected: "a whole number", record: record)
+        case .malformed(let text): return check.malformed("surveillanceCount", text, expected: "a whole number from 0 to \(CertificateRecord.countLimit)", record: record)
         case .value(let value): count = value
         case .missing: break
         }
