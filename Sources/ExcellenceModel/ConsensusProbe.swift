@@ -132,12 +132,14 @@ enum ConsensusProbe {
         case .median:
             let listing = scores.map { $0.value.formatted }.joined(separator: "、")
             let listingEn = scores.map { $0.value.formatted }.joined(separator: ", ")
+            let bandZhInner = band.map { "\($0.label) 区间；" } ?? ""
+            let bandEnInner = band.map { "band \($0.label); " } ?? ""
             if scores.count == 1 {
-                return LocalizedText(zh: "评分 \(value)%\(bandZh)（仅 1 个评分，尚无共识评分）",
-                                     en: "score \(value)%\(bandEn) (a single score, no consensus yet)")
+                return LocalizedText(zh: "评分 \(value)%（\(bandZhInner)仅 1 个评分，尚无共识评分）",
+                                     en: "score \(value)% (\(bandEnInner)a single score, no consensus yet)")
             }
-            return LocalizedText(zh: "评审组中位数 \(value)%\(bandZh)（推导值，尚无共识评分；\(scores.count) 个独立评分：\(listing)）",
-                                 en: "team median \(value)%\(bandEn) (derived, no consensus yet; \(scores.count) individual scores: \(listingEn))")
+            return LocalizedText(zh: "评审组中位数 \(value)%（\(bandZhInner)推导值，尚无共识评分；\(scores.count) 个独立评分：\(listing)）",
+                                 en: "team median \(value)% (\(bandEnInner)derived, no consensus yet; \(scores.count) individual scores: \(listingEn))")
         }
     }
 

@@ -26,7 +26,7 @@ enum ExcellenceExampleEvidence {
                 let truth = random.normal(mean: base, deviation: 8)
                 var individual: [Double] = []
                 for assessor in assessors {
-                    let value = onStep(random.normal(mean: truth, deviation: 9))
+                    let value = onStep(random.normal(mean: truth, deviation: 7))
                     individual.append(value)
                     rows.append([request.enterprise.id, assessor, AssessmentRound.individual.label.zh, item.id, value.formatted, "", ""])
                 }

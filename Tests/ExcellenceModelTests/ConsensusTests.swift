@@ -23,7 +23,7 @@ import Testing
         #expect(item?.score == 0.6)
         #expect(item?.details?["basis"] == "median")
         #expect(item?.details?["individualScores"] == "A1 50, A2 70, A3 60")
-        #expect(item?.message.zh.hasPrefix("评审组中位数 60%（50–65% 区间）（推导值，尚无共识评分；3 个独立评分：50、70、60）") == true)
+        #expect(item?.message.zh.hasPrefix("评审组中位数 60%（50–65% 区间；推导值，尚无共识评分；3 个独立评分：50、70、60）") == true)
         #expect(item?.evidence.count == 3)
     }
 

@@ -39,3 +39,29 @@ import Testing
         #expect(settings.problems.isEmpty)
     }
 }
+
+@Suite struct ExampleEvidenceTests {
+    @Test func synthesisedSheetsAreValidTeamScores() {
+        var applicants = 0
+        for index in 0..<40 {
+            let enterprise = Enterprise(id: "91350600MA2YTE0T0H", name: "示例\(index)")
+            let request = ExampleRequest(enterprise: enterprise, quality: Double(index) / 40, asOf: asOf, onSite: false, missingRate: 0.05)
+            var random = SeededGenerator(seed: 7, label: "excellence-\(index)")
+            let contribution = rubric.exampleEvidence(for: request, random: &random)
+            #expect(contribution.facts.isEmpty)
+            guard let table = contribution.tables["assessor-scores.csv"] else { continue }
+            applicants += 1
+            #expect(table.provider == "assessor-scores")
+            #expect(table.header == ["统一社会信用代码", "评审员", "轮次", "条目", "评分", "优势", "改进机会"])
+            for row in table.rows {
+                #expect(row.count == table.header.count)
+                #expect(rubric.descriptor.criterion(row[3])?.isLeaf == true)
+                #expect(AssessmentRound(parsing: row[2]) != nil)
+                let value = Double(row[4]) ?? -1
+                #expect(value >= 0 && value <= 100 && value.truncatingRemainder(dividingBy: 5) == 0)
+            }
+        }
+        // About three in five enterprises apply for the award.
+        #expect(applicants > 10 && applicants < 35)
+    }
+}
