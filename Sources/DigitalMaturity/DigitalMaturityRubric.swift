@@ -44,7 +44,7 @@ public struct DigitalMaturityRubric: Rubric {
         }
         let listing = counted.map { rank -> (zh: String, en: String) in
             let name = descriptor.level(rank: rank)?.name ?? LocalizedText("\(rank)")
-            let score = (levelScores[String(rank)] ?? 0).formatted
+            let score = Self.shown(levelScores[String(rank)] ?? 0)
             return ("\(name.zh) \(score)", "\(name.en) \(score)")
         }
         let ruleText = rule == .throughFirstMiss
@@ -54,16 +54,16 @@ public struct DigitalMaturityRubric: Rubric {
 
         guard let bands = OverallScore.bands(from: parameters["overallBands"]) else {
             result.notes.append(LocalizedText(
-                zh: "总分 \(overall.formatted) / \(maxRank)（\(ruleText.zh)：\(listing.map(\.zh).joined(separator: "、"))）；参数 overallBands 无效，未分档。",
-                en: "Overall score \(overall.formatted) of \(maxRank) (\(ruleText.en): \(listing.map(\.en).joined(separator: ", "))); parameter overallBands is malformed, so it is not banded."))
+                zh: "总分 \(Self.shown(overall)) / \(maxRank)（\(ruleText.zh)：\(listing.map(\.zh).joined(separator: "、"))）；参数 overallBands 无效，未分档。",
+                en: "Overall score \(Self.shown(overall)) of \(maxRank) (\(ruleText.en): \(listing.map(\.en).joined(separator: ", "))); parameter overallBands is malformed, so it is not banded."))
             return
         }
         let bandLevel = OverallScore.level(of: overall, bands: bands)
         let bandName = bandLevel.flatMap { descriptor.level(rank: $0)?.name }
             ?? LocalizedText(zh: "未达一级", en: "below level 1")
         result.notes.append(LocalizedText(
-            zh: "总分 \(overall.formatted) / \(maxRank)（\(ruleText.zh)：\(listing.map(\.zh).joined(separator: "、"))），按分档为\(bandName.zh)。",
-            en: "Overall score \(overall.formatted) of \(maxRank) (\(ruleText.en): \(listing.map(\.en).joined(separator: ", "))), banded as \(bandName.en)."))
+            zh: "总分 \(Self.shown(overall)) / \(maxRank)（\(ruleText.zh)：\(listing.map(\.zh).joined(separator: "、"))），按分档为\(bandName.zh)。",
+            en: "Overall score \(Self.shown(overall)) of \(maxRank) (\(ruleText.en): \(listing.map(\.en).joined(separator: ", "))), banded as \(bandName.en)."))
         if bandLevel != result.level?.rank {
             let gated = result.level?.name ?? LocalizedText(zh: "未达一级", en: "below level 1")
             result.notes.append(LocalizedText(
@@ -80,6 +80,12 @@ public struct DigitalMaturityRubric: Rubric {
         return [LocalizedText(
             zh: "\(processTypeFact) 的值 \(JSONWriter.write(fact.value)) 不在 \(list) 之内（\(fact.provenance.citation)），相关子域按不适用处理，请核对。",
             en: "\(processTypeFact) is \(JSONWriter.write(fact.value)), not one of \(list) (\(fact.provenance.citation)); the sub-domains that depend on it are treated as not applicable. Please check.")]
+    }
+
+    /// Two decimals for the notes people read (the stored figures keep six), cut rather than rounded so a score
+    /// just under a band edge (3.799) never reads as the edge (3.8).
+    static func shown(_ value: Double) -> String {
+        ((value * 100 + 1e-6).rounded(.down) / 100).formatted
     }
 
     /// Six decimals, like the engine's stored figures, so output is stable across platforms.

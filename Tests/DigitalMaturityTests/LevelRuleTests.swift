@@ -98,7 +98,7 @@ import Testing
         #expect(result.level?.rank == 3)
         // Overall: 1 + 1 + 1 + 13/17 = 3.764706 → band 3.
         #expect(result.scaleScore == 3.764706)
-        #expect(result.notes.contains { $0.zh.contains("按分档为三级集成级") })
+        #expect(result.notes.contains { $0.zh.contains("总分 3.76 / 5") && $0.zh.contains("四级优化级 0.76") && $0.zh.contains("按分档为三级集成级") })
     }
 
     @Test func overallScoreAndNodeScoresByHand() {

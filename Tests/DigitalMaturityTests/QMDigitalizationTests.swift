@@ -118,12 +118,12 @@ import Testing
         let request = ExampleRequest(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), quality: 0.7, asOf: testDay,
                                      onSite: false, missingRate: 0)
         let contribution = rubric.exampleEvidence(for: request, random: &random)
-        let facts = contribution.facts[.selfAssessment] ?? [:]
+        let facts = contribution.facts[.survey] ?? [:]
         #expect(facts["qmd.profile.designResponsibility"]?.boolValue != nil)
         #expect(facts["qmd.PR.spcShare"]?.numberValue != nil)
         let result = assess(rubric, facts)
         #expect(!result.findings.contains { $0.outcome == .error })
-        #expect(result.coverage > 0.8)
+        #expect(result.coverage >= 0.8)
     }
 }
 
