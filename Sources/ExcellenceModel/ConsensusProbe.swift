@@ -44,6 +44,7 @@ enum ConsensusProbe {
         let ignored = team.isEmpty ? [] : all.filter { !isTeamScore($0) }
 
         var scores: [TeamConsensus.Score] = []
+        var citations: [String] = []
         var problems: [String] = []
         for fact in used {
             guard let round = AssessmentRound(parsing: fact.provenance.round) else {
@@ -63,7 +64,32 @@ enum ConsensusProbe {
                 continue
             }
             scores.append(TeamConsensus.Score(value: value, round: round, assessor: fact.provenance.assessor))
+            citations.append(fact.provenance.citation)
         }
+        // The same assessor's score for the same round may arrive twice (a CSV sheet and a JSON file): the same value
+        // counts once, a different value is an error, never a silent pick.
+        var firstByAssessor: [String: Int] = [:]
+        var distinct: [TeamConsensus.Score] = []
+        var distinctCitations: [String] = []
+        for (score, citation) in zip(scores, citations) {
+            guard let assessor = score.assessor else {
+                distinct.append(score)
+                distinctCitations.append(citation)
+                continue
+            }
+            let identity = "\(assessor)|\(score.round.rawValue)"
+            if let first = firstByAssessor[identity] {
+                if abs(distinct[first].value - score.value) > 1e-9 {
+                    problems.append("\(assessor) gave \(distinct[first].value.formatted)% and \(score.value.formatted)% in the \(score.round.rawValue) round")
+                }
+                continue
+            }
+            firstByAssessor[identity] = distinct.count
+            distinct.append(score)
+            distinctCitations.append(citation)
+        }
+        scores = distinct
+        citations = distinctCitations
         let cited = used.map(\.provenance) + ignored.map(\.provenance)
         if !problems.isEmpty {
             let listing = problems.joined(separator: "; ")
@@ -77,7 +103,7 @@ enum ConsensusProbe {
         case .empty:
             return input.finding(.noEvidence, score: nil, message: LocalizedText(zh: "缺少评审员评分", en: "no assessor score"), evidence: cited)
         case .conflict(let round, let indices):
-            let listing = indices.map { "\(scores[$0].value.formatted)% (\(used[$0].provenance.citation))" }.joined(separator: " / ")
+            let listing = indices.map { "\(scores[$0].value.formatted)% (\(citations[$0]))" }.joined(separator: " / ")
             return input.finding(.error, score: 0,
                                  message: LocalizedText(zh: "\(round.label.zh)存在不同取值，需评审组确认：\(listing)",
                                                         en: "the \(round.label.en) round holds different values; the team must settle them: \(listing)"),

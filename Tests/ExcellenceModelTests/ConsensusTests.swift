@@ -97,4 +97,18 @@ import Testing
         #expect(details?["strengths"] == "[A1/独立评分] 高层领导每月亲自审视经营绩效")
         #expect(details?["opportunities"] == "[A1/独立评分] 使命和愿景尚未传达到一线员工")
     }
+
+    @Test func theSameAssessorTwiceCountsOnceOrIsAnError() {
+        var same = TeamSheet()
+        same.score("4.4.3", 50, assessor: "A1")
+        same.score("4.4.3", 50, assessor: "A1", round: "individual")
+        same.score("4.4.3", 70, assessor: "A2")
+        #expect(finding(evaluate(same), "4.4.3")?.score == 0.6)
+        var different = TeamSheet()
+        different.score("4.4.3", 50, assessor: "A1")
+        different.score("4.4.3", 55, assessor: "A1")
+        let item = finding(evaluate(different), "4.4.3")
+        #expect(item?.outcome == .error)
+        #expect(item?.message.en.hasSuffix("A1 gave 50% and 55% in the individual round") == true)
+    }
 }
