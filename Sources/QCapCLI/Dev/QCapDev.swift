@@ -5,7 +5,7 @@ import QCapProviders
 /// `qcap-dev`: the developer tool (benchmarks, registry generation, rubric scaffolding).
 public enum QCapDev {
     static var spec: CommandSpec {
-        CommandSpec("qcap-dev", summary: "QCap developer tool.", subcommands: [BenchCommand.spec])
+        CommandSpec("qcap-dev", summary: "QCap developer tool.", subcommands: [BenchCommand.spec, RegistryCommand.spec, NewRubricCommand.spec])
     }
 
     public static func main() -> Never {
@@ -22,6 +22,8 @@ public enum QCapDev {
             do throws(CommandFailure) {
                 switch parsed.subcommandPath.first {
                 case "bench": try BenchCommand.run(parsed, context: context)
+                case "registry": try RegistryCommand.run(parsed, context: context)
+                case "new-rubric": try NewRubricCommand.run(parsed, context: context)
                 default: throw .usage("unknown command")
                 }
                 exit(0)
