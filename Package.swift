@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "QCapCoreTests", dependencies: ["QCapCore"]),
         .testTarget(name: "QCapProvidersTests", dependencies: ["QCapProviders"], exclude: ["Fixtures"]),
         .testTarget(name: "QCapReportsTests", dependencies: ["QCapReports"]),
-        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports"]),
+        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports"], exclude: ["Fixtures"]),
     ] + rubricModules.flatMap { name -> [Target] in
         [
             .target(name: name, dependencies: ["QCapCore"], plugins: ["RubricCompiler"]),
