@@ -4,5 +4,6 @@ import QCapCore
 /// The rubric modules built into this package, in module-name order: what `qcap` assesses with, and what a
 /// third-party driver extends (`QCapCommand.main(rubrics: BuiltInRubrics.all + [MyRubric()])`).
 public enum BuiltInRubrics {
+    /// Every rubric of every built-in module.
     public static let all: [any Rubric] = []
 }

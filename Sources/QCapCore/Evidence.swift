@@ -6,6 +6,7 @@ public struct Evidence: Sendable {
     public var enterprise: Enterprise
     private var byKey: [String: [Fact]]
 
+    /// The evidence of one enterprise; facts may repeat a key (several sources).
     public init(enterprise: Enterprise, facts: [Fact] = []) {
         self.enterprise = enterprise
         self.byKey = [:]
@@ -13,10 +14,12 @@ public struct Evidence: Sendable {
         for fact in facts { add(fact) }
     }
 
+    /// Adds a fact beside any others with its key.
     public mutating func add(_ fact: Fact) {
         byKey[fact.key, default: []].append(fact)
     }
 
+    /// Adds facts beside any others with their keys.
     public mutating func add(contentsOf facts: [Fact]) {
         for fact in facts { add(fact) }
     }

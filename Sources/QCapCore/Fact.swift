@@ -9,6 +9,7 @@ public struct Fact: Sendable, Hashable {
     public var value: FactValue
     public var provenance: Provenance
 
+    /// A fact: a key such as `mqc.D1.01`, a JSON value, and where it comes from.
     public init(key: String, value: FactValue, provenance: Provenance) {
         self.key = key
         self.value = value

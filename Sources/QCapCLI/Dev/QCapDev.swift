@@ -8,6 +8,7 @@ public enum QCapDev {
         CommandSpec("qcap-dev", summary: "QCap developer tool.", subcommands: [BenchCommand.spec, RegistryCommand.spec, NewRubricCommand.spec])
     }
 
+    /// Runs `qcap-dev` with the process's arguments and exits: 0 success, 1 a check failed, 2 usage error, 3 bad input.
     public static func main() -> Never {
         let context = CommandContext(rubrics: BuiltInRubrics.all, providers: BuiltInProviders.all,
                                      currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

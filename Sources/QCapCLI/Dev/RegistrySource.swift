@@ -17,6 +17,7 @@ enum RegistrySource {
             "/// The rubric modules built into this package, in module-name order: what `qcap` assesses with, and what a",
             "/// third-party driver extends (`QCapCommand.main(rubrics: BuiltInRubrics.all + [MyRubric()])`).",
             "public enum BuiltInRubrics {",
+            "    /// Every rubric of every built-in module.",
         ]
         if sorted.isEmpty {
             lines.append("    public static let all: [any Rubric] = []")

@@ -10,6 +10,7 @@ public struct RubricEngine: Sendable {
     let parameters: [String: JSONValue]
     let model: ScoringModel
 
+    /// Compiles the rubric with its tailoring into a plan, once per run.
     public init(rubric: any Rubric, tailoring: Tailoring = .none) {
         self.rubric = rubric
         self.tailoring = tailoring
@@ -31,6 +32,7 @@ public struct RubricEngine: Sendable {
     /// The fact keys the rubric reads, for providers that check evidence against what rubrics expect.
     public var factKeys: [String] { plan.leaves.map(\.factKey) }
 
+    /// The rubric's result for one enterprise: findings, scores, level, coverage and gap.
     public func evaluate(_ evidence: Evidence, context: AssessmentContext) -> RubricResult {
         let descriptor = rubric.descriptor
         var findings: [Finding] = []

@@ -26,14 +26,17 @@ public struct RubricDescriptor: Sendable, Codable {
     public var levels: [ScaleLevel] { scale?.levels ?? [] }
     public var maxRank: Int { levels.map(\.rank).max() ?? 0 }
 
+    /// The level of a rank (1 is the lowest), or nil when the scale has no such rank.
     public func level(rank: Int) -> ScaleLevel? {
         levels.first { $0.rank == rank }
     }
 
+    /// The answer set an `answer` criterion names, or nil.
     public func answerSet(_ id: String) -> AnswerSet? {
         answerSets?.first { $0.id == id }
     }
 
+    /// The default value of a parameter, before tailoring (probes read the tailored one from `ProbeInput`).
     public func parameter(_ name: String) -> JSONValue? {
         parameters?[name]?.value
     }
@@ -54,6 +57,7 @@ public struct RubricDescriptor: Sendable, Codable {
 
     public var leafCount: Int { allCriteria().filter { $0.criterion.isLeaf }.count }
 
+    /// The criterion with this id, at any depth.
     public func criterion(_ id: String) -> Criterion? {
         allCriteria().first { $0.criterion.id == id }?.criterion
     }
@@ -61,7 +65,9 @@ public struct RubricDescriptor: Sendable, Codable {
 
 /// What parts of a rubric follow a published source and what was drafted here.
 public struct RubricProvenance: Sendable, Codable {
+    /// One part of the rubric and where it comes from.
     public struct Basis: Sendable, Codable {
+        /// sourced (a public document, named in `source`), recollection, assumption, drafted or unknown.
         public enum Status: String, Sendable, Codable, CaseIterable {
             case sourced, recollection, assumption, drafted, unknown
         }
@@ -89,10 +95,12 @@ public struct RubricProvenance: Sendable, Codable {
     public var basis: [Basis]
 }
 
+/// The levels of a rubric, low to high.
 public struct Scale: Sendable, Codable {
     public var levels: [ScaleLevel]
 }
 
+/// One level: its rank (1…N), id, name and optional description.
 public struct ScaleLevel: Sendable, Codable, Hashable {
     public var rank: Int
     public var id: String
@@ -100,12 +108,14 @@ public struct ScaleLevel: Sendable, Codable, Hashable {
     public var description: LocalizedText?
 }
 
+/// The `scoring` object: the model and its parameters.
 public struct ScoringSpec: Sendable, Codable {
     public var model: ScoringModel.Kind
     public var threshold: Double?
     public var bands: [Band]?
     public var maxPoints: Double?
 
+    /// A score from `min` up (0–100, or points) gives `level`.
     public struct Band: Sendable, Codable, Hashable {
         public var min: Double
         public var level: Int
@@ -120,7 +130,9 @@ public struct Parameter: Sendable, Codable {
     public var source: String?
 }
 
+/// A named answer scale such as full / most / partial / none (1 / 0.8 / 0.5 / 0).
 public struct AnswerSet: Sendable, Codable {
+    /// One answer: its value, score 0–1, label and the aliases evidence may use instead.
     public struct Option: Sendable, Codable {
         public var value: String
         public var score: Double
