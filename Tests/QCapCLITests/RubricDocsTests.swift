@@ -9,7 +9,7 @@ import Testing
     /// The committed reference must be what `qcap rubrics docs` makes from the registered rubrics.
     @Test func committedDocsAreUpToDate() {
         let folder = PackageRoot.url.appending(path: RubricDocs.defaultFolder)
-        let (write, delete) = RubricDocs.changes(for: BuiltInRubrics.all, in: folder)
+        let (write, delete) = RubricDocs.changes(RubricDocs.files(for: BuiltInRubrics.all), in: folder)
         #expect(write.isEmpty && delete.isEmpty,
                 Comment(rawValue: "\(RubricDocs.staleMessage) (outdated: \(write), no longer generated: \(delete))"))
     }

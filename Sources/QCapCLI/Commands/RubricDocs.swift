@@ -26,13 +26,10 @@ enum RubricDocs {
         return found
     }
 
-    /// What differs between the generated set and the folder: files to write and generated files to delete.
-    static func changes(for rubrics: [any Rubric], in folder: URL) -> (write: [String], delete: [String]) {
-        let wanted = files(for: rubrics)
+    /// What differs between the generated files and the folder: files to write and generated files to delete.
+    static func changes(_ wanted: [String: String], in folder: URL) -> (write: [String], delete: [String]) {
         let present = existing(in: folder)
-        let write = wanted.keys.filter { name in
-            present[name] != wanted[name]
-        }.sorted()
+        let write = wanted.keys.filter { present[$0] != wanted[$0] }.sorted()
         let delete = present.keys.filter { wanted[$0] == nil }.sorted()
         return (write, delete)
     }
@@ -53,7 +50,7 @@ extension RubricsCommand {
         let shown = arguments.value("output-dir") ?? RubricDocs.defaultFolder
         let folder = context.url(shown)
         let files = RubricDocs.files(for: context.rubrics)
-        let (write, delete) = RubricDocs.changes(for: context.rubrics, in: folder)
+        let (write, delete) = RubricDocs.changes(files, in: folder)
         if arguments.flag("check") {
             if write.isEmpty && delete.isEmpty {
                 print("\(shown) is up to date (\(files.count) pages)")

@@ -61,7 +61,7 @@ struct RubricScaffold: Sendable {
         }
         let manager = FileManager.default
         for path in ["Sources/\(name)", "Tests/\(name)Tests", "rubrics/\(id).json"]
-        where manager.fileExists(atPath: root.appending(path: path).path) {
+        where !name.isEmpty && !id.isEmpty && manager.fileExists(atPath: root.appending(path: path).path) {
             problems.append("\(path) already exists")
         }
         let idParts = id.split(separator: "-", omittingEmptySubsequences: false)
