@@ -4,18 +4,23 @@
 /// no mutable state.
 public struct RubricEngine: Sendable {
     public let rubric: any Rubric
+    /// Kept apart from `rubric` so the hot path does not copy it out of the existential for every leaf.
+    public let descriptor: RubricDescriptor
     public let tailoring: Tailoring
     let plan: RubricPlan
     let probes: [String: Probe]
     let parameters: [String: JSONValue]
     let model: ScoringModel
+    let messages: RuleEvaluator.Messages
 
     /// Compiles the rubric with its tailoring into a plan, once per run.
     public init(rubric: any Rubric, tailoring: Tailoring = .none) {
         self.rubric = rubric
         self.tailoring = tailoring
         let descriptor = rubric.descriptor
+        self.descriptor = descriptor
         plan = RubricPlan(descriptor: descriptor, tailoring: tailoring)
+        messages = RuleEvaluator.Messages(descriptor: descriptor)
         probes = Dictionary(rubric.probes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var parameters: [String: JSONValue] = [:]
         for (name, parameter) in descriptor.parameters ?? [:] { parameters[name] = parameter.value }
@@ -27,14 +32,11 @@ public struct RubricEngine: Sendable {
         self.model = model
     }
 
-    public var descriptor: RubricDescriptor { rubric.descriptor }
-
     /// The fact keys the rubric reads, for providers that check evidence against what rubrics expect.
     public var factKeys: [String] { plan.leaves.map(\.factKey) }
 
     /// The rubric's result for one enterprise: findings, scores, level, coverage and gap.
     public func evaluate(_ evidence: Evidence, context: AssessmentContext) -> RubricResult {
-        let descriptor = rubric.descriptor
         var findings: [Finding] = []
         findings.reserveCapacity(plan.leaves.count)
         for leaf in plan.leaves {
@@ -103,7 +105,7 @@ public struct RubricEngine: Sendable {
                                message: LocalizedText(zh: "探针 \(probeID) 未注册", en: "probe \(probeID) is not registered"))
             }
             let input = ProbeInput(criterion: criterion, factKey: leaf.factKey, evidence: evidence, context: context,
-                                   descriptor: rubric.descriptor, parameters: parameters)
+                                   descriptor: descriptor, parameters: parameters)
             var finding = probe.evaluate(input)
             finding.criterion = criterion.id
             return finding
@@ -120,9 +122,9 @@ public struct RubricEngine: Sendable {
                            message: LocalizedText(zh: "证据冲突：\(listing)", en: "conflicting evidence: \(listing)"),
                            evidence: all.map(\.provenance))
         }
-        let verdict = RuleEvaluator.evaluate(resolved.value, spec: spec, descriptor: rubric.descriptor)
+        let verdict = RuleEvaluator.evaluate(resolved.value, spec: spec, descriptor: descriptor, messages: messages)
         var message = verdict.message
-        var cited = [resolved.fact.provenance]
+        var cited = resolved.fact.citation
         if !resolved.overridden.isEmpty {
             let others = resolved.overridden.map { "\(JSONWriter.write($0.value)) (\($0.provenance.source.rawValue), \($0.provenance.citation))" }
                 .joined(separator: "; ")
@@ -135,7 +137,7 @@ public struct RubricEngine: Sendable {
     }
 
     func applyWaiver(to finding: inout Finding, context: AssessmentContext, enterprise: String) {
-        let id = rubric.descriptor.id
+        let id = descriptor.id
         guard let waiver = context.waivers.first(where: { $0.rubric == id && $0.criterion == finding.criterion && $0.enterprise == enterprise }),
               waiver.isActive(asOf: context.asOf), finding.outcome.isScored else { return }
         finding.rawOutcome = finding.outcome
@@ -147,7 +149,7 @@ public struct RubricEngine: Sendable {
 
     /// Flags waivers that expired, and waivers no longer needed because the criterion is met without them.
     func waiverNotes(findings: [Finding], context: AssessmentContext, enterprise: String) -> [LocalizedText] {
-        let id = rubric.descriptor.id
+        let id = descriptor.id
         var notes: [LocalizedText] = []
         for waiver in context.waivers where waiver.rubric == id && waiver.enterprise == enterprise {
             if !waiver.isActive(asOf: context.asOf) {
@@ -181,7 +183,7 @@ public struct RubricEngine: Sendable {
 
     func nodeScores(_ values: [Scorer.LeafScore], findings: [Finding]) -> [RubricResult.NodeScore] {
         var result: [RubricResult.NodeScore] = []
-        let scorer = Scorer(plan: plan, model: model, maxRank: rubric.descriptor.maxRank)
+        let scorer = Scorer(plan: plan, model: model, maxRank: descriptor.maxRank)
         func leafIndices(_ node: RubricPlan.Node) -> [Int] {
             switch node {
             case .leaf(let index, _): return [index]

@@ -141,6 +141,32 @@ public struct AnswerSet: Sendable, Codable {
     }
     public var id: String
     public var options: [Option]
+    /// Every accepted spelling (value, alias, score as text) → score; built once so scoring a cohort is a lookup.
+    private var lookup: [String: Double] = [:]
+
+    enum CodingKeys: String, CodingKey { case id, options }
+
+    public init(id: String, options: [Option]) {
+        self.id = id
+        self.options = options
+        lookup = Self.buildLookup(options)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), options: try container.decode([Option].self, forKey: .options))
+    }
+
+    static func buildLookup(_ options: [Option]) -> [String: Double] {
+        var lookup: [String: Double] = [:]
+        for option in options {
+            lookup[String(option.score)] = lookup[String(option.score)] ?? option.score
+            lookup[option.score.formatted] = lookup[option.score.formatted] ?? option.score
+            for alias in option.aliases ?? [] where lookup[alias] == nil { lookup[alias] = option.score }
+        }
+        for option in options { lookup[option.value] = option.score }
+        return lookup
+    }
 
     /// The score of an answer given as the value, an alias, or the score itself.
     public func score(of answer: JSONValue) -> Double? {
@@ -148,12 +174,9 @@ public struct AnswerSet: Sendable, Codable {
         case .number(let number):
             return options.contains { $0.score == number } ? number : nil
         case .string(let text):
+            if let score = lookup[text] { return score }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            for option in options where option.value == trimmed || (option.aliases ?? []).contains(trimmed) {
-                return option.score
-            }
-            if let number = Double(trimmed), options.contains(where: { $0.score == number }) { return number }
-            return nil
+            return trimmed == text ? nil : lookup[trimmed]
         default:
             return nil
         }
