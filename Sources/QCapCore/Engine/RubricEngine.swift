@@ -181,28 +181,37 @@ public struct RubricEngine: Sendable {
         return scores
     }
 
+    /// Scores of the inner nodes in pre-order, each computed once from its children (bottom-up).
     func nodeScores(_ values: [Scorer.LeafScore], findings: [Finding]) -> [RubricResult.NodeScore] {
         var result: [RubricResult.NodeScore] = []
-        let scorer = Scorer(plan: plan, model: model, maxRank: descriptor.maxRank)
-        func leafIndices(_ node: RubricPlan.Node) -> [Int] {
+        /// Returns the subtree's (weighted score or nil, covered leaves, total leaves).
+        func walk(_ node: RubricPlan.Node) -> (score: Double?, covered: Int, total: Int) {
             switch node {
-            case .leaf(let index, _): return [index]
-            case .inner(_, _, _, let children): return children.flatMap(leafIndices)
+            case .leaf(let index, _):
+                let outcome = findings[index].outcome
+                let score = plan.leaves[index].excluded ? nil : values[index].score
+                return (score, outcome != .notApplicable && outcome != .noEvidence ? 1 : 0, 1)
+            case .inner(let criterion, let depth, _, let children):
+                let slot = result.count
+                result.append(.init(criterion: criterion.id, title: criterion.title, score: nil, coverage: 0, depth: depth))
+                var weighted = 0.0, weights = 0.0, covered = 0, total = 0
+                for child in children {
+                    let part = walk(child)
+                    covered += part.covered
+                    total += part.total
+                    guard let score = part.score else { continue }
+                    let weight = child.weight
+                    weighted += weight * score
+                    weights += weight
+                }
+                let score: Double? = weights > 0 ? weighted / weights : nil
+                result[slot].score = score.map { Self.round($0 * 100) }
+                result[slot].coverage = total > 0 ? Self.round(Double(covered) / Double(total)) : 0
+                return (score, covered, total)
             }
         }
-        func walk(_ nodes: [RubricPlan.Node]) {
-            for node in nodes {
-                guard case .inner(let criterion, let depth, _, let children) = node else { continue }
-                let indices = leafIndices(node)
-                let total = indices.count
-                let covered = indices.filter { findings[$0].outcome != .notApplicable && findings[$0].outcome != .noEvidence }.count
-                result.append(.init(criterion: criterion.id, title: criterion.title,
-                                    score: scorer.treeScore(children, values).map { Self.round($0 * 100) },
-                                    coverage: total > 0 ? Self.round(Double(covered) / Double(total)) : 0, depth: depth))
-                walk(children)
-            }
-        }
-        walk(plan.roots)
+        for root in plan.roots { _ = walk(root) }
         return result
     }
+
 }

@@ -33,6 +33,12 @@ struct RubricPlan: Sendable {
     indirect enum Node: Sendable {
         case leaf(index: Int, weight: Double)
         case inner(criterion: Criterion, depth: Int, weight: Double, children: [Node])
+
+        var weight: Double {
+            switch self {
+            case .leaf(_, let weight), .inner(_, _, let weight, _): return weight
+            }
+        }
     }
 
     var leaves: [Leaf]
