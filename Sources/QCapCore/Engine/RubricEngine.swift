@@ -52,7 +52,8 @@ public struct RubricEngine: Sendable {
             return Scorer.LeafScore(score: outcome.isScored ? score : nil, level: finding.level, outcome: outcome)
         }
         let aggregate = scorer.aggregate(waivedView)
-        let raw = scorer.aggregate(rawView)
+        // Without waivers the raw view is the waived view: score it once.
+        let raw = findings.contains { $0.rawOutcome != nil } ? scorer.aggregate(rawView) : aggregate
         let levelRef = aggregate.level.flatMap { rank in
             descriptor.level(rank: rank).map { RubricResult.LevelRef(rank: rank, id: $0.id, name: $0.name) }
         }
