@@ -7,9 +7,14 @@ import QCapCore
 /// read tailorable thresholds and a three-year trend (`PerformanceProbe`), and the result lists where the on-site
 /// review corrected the self-assessment (`RatingDifferences`).
 public struct ManufacturingCapabilityRubric: Rubric {
-    public init() {}
+    public init() {
+        descriptor = EmbeddedRubrics.manufacturingCapability.descriptor
+        ratedCriteria = RatingDifferences.ratedCriteria(of: descriptor)
+    }
 
-    public let descriptor = EmbeddedRubrics.manufacturingCapability.descriptor
+    public let descriptor: RubricDescriptor
+    /// The level-rated criteria and their fact keys, found once rather than for every enterprise.
+    let ratedCriteria: [RatingDifferences.RatedCriterion]
 
     public var probes: [Probe] { [PerformanceProbe.probe] }
 
@@ -20,7 +25,7 @@ public struct ManufacturingCapabilityRubric: Rubric {
 
     public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext,
                        parameters: [String: JSONValue]) {
-        if let note = RatingDifferences.note(for: descriptor, evidence: evidence) {
+        if let note = RatingDifferences.note(for: ratedCriteria, evidence: evidence) {
             result.notes.append(note)
         }
     }

@@ -11,12 +11,29 @@ enum RatingDifferences {
         var onSiteRating: Double
     }
 
+    struct RatedCriterion: Sendable {
+        var id: String
+        var factKey: String
+    }
+
+    /// The level-rated criteria of a rubric, in rubric order.
+    static func ratedCriteria(of descriptor: RubricDescriptor) -> [RatedCriterion] {
+        descriptor.allCriteria().compactMap { criterion, _, _ in
+            guard criterion.isLeaf, let spec = criterion.evidence, spec.type == .level else { return nil }
+            return RatedCriterion(id: criterion.id, factKey: spec.fact ?? "\(descriptor.factPrefix).\(criterion.id)")
+        }
+    }
+
     /// The level-rated criteria whose self-assessment and on-site rating differ, in rubric order.
     static func differences(for descriptor: RubricDescriptor, evidence: Evidence) -> [Difference] {
+        differences(for: ratedCriteria(of: descriptor), evidence: evidence)
+    }
+
+    static func differences(for rated: [RatedCriterion], evidence: Evidence) -> [Difference] {
         var result: [Difference] = []
-        for (criterion, _, _) in descriptor.allCriteria() where criterion.isLeaf {
-            guard let spec = criterion.evidence, spec.type == .level else { continue }
-            let facts = evidence.facts(spec.fact ?? "\(descriptor.factPrefix).\(criterion.id)")
+        for criterion in rated {
+            let facts = evidence.facts(criterion.factKey)
+            guard facts.count > 1 else { continue }
             let selfRatings = facts.filter { $0.provenance.source == .selfAssessment }.compactMap(\.value.numberValue)
             let onSiteRatings = facts.filter { $0.provenance.source == .onSite }.compactMap(\.value.numberValue)
             // With several ratings of one kind the engine reports a conflict instead; only a clear pair is compared.
@@ -26,8 +43,8 @@ enum RatingDifferences {
         return result
     }
 
-    static func note(for descriptor: RubricDescriptor, evidence: Evidence) -> LocalizedText? {
-        let found = differences(for: descriptor, evidence: evidence)
+    static func note(for rated: [RatedCriterion], evidence: Evidence) -> LocalizedText? {
+        let found = differences(for: rated, evidence: evidence)
         guard !found.isEmpty else { return nil }
         let higher = found.filter { $0.selfRating > $0.onSiteRating }.count
         let zhItems = found.map { "\($0.criterion)（自评 \($0.selfRating.formatted) → 现场 \($0.onSiteRating.formatted)）" }.joined(separator: "、")

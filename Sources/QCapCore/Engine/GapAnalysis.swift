@@ -44,11 +44,11 @@ struct GapAnalysis {
             let finding = findings[candidate.index]
             let requirement = finding.outcome == .noEvidence
                 ? Self.collect(leaf)
-                : (leaf.criterion.level == nil
+                : (leaf.level == nil
                     ? (leaf.criterion.requirement(atLevel: next) ?? leaf.criterion.remediation)
                     : (leaf.criterion.remediation ?? leaf.criterion.title))
             return Gap.Item(criterion: leaf.criterion.id, title: leaf.criterion.title, weight: RubricEngine.round(leaf.share),
-                            currentLevel: finding.level, requiredLevel: leaf.criterion.level == nil ? next : nil,
+                            currentLevel: finding.level, requiredLevel: leaf.level == nil ? next : nil,
                             currentScore: finding.score, outcome: finding.outcome, requirement: requirement,
                             mustPass: leaf.mustPass)
         }
