@@ -50,7 +50,9 @@ struct ExcellenceSettings: Sendable {
     /// Parameters that could not be read and fell back (or, for readiness, were ignored).
     var problems: [LocalizedText]
 
-    init(parameters: [String: JSONValue]) {
+    /// `forProbe` reads only what the consensus probe needs (step, spread threshold, band limits, item kinds): the
+    /// probe runs for every item of every applicant, so it skips the descriptor texts, concepts and readiness.
+    init(parameters: [String: JSONValue], forProbe: Bool = false) {
         var problems: [LocalizedText] = []
         func complain(_ name: String, _ expected: String) {
             problems.append(LocalizedText(zh: "参数 \(name) 无法读取，已使用默认值（应为 \(expected)）",
@@ -70,7 +72,7 @@ struct ExcellenceSettings: Sendable {
         for (index, item) in (parameters["bands"]?.arrayValue ?? []).enumerated() {
             guard let low = item["min"]?.numberValue, let high = item["max"]?.numberValue, low <= high else { continue }
             bands.append(Band(rank: item["rank"]?.intValue ?? index + 1, min: low, max: high,
-                              process: Self.text(item["process"]), result: Self.text(item["result"])))
+                              process: forProbe ? nil : Self.text(item["process"]), result: forProbe ? nil : Self.text(item["result"])))
         }
         if bands.isEmpty {
             if parameters["bands"] != nil { complain("bands", "a list of {\"min\", \"max\", \"process\", \"result\"}") }
@@ -85,20 +87,20 @@ struct ExcellenceSettings: Sendable {
         itemKinds = kinds
 
         var concepts: [Concept] = []
-        for item in parameters["concepts"]?.arrayValue ?? [] {
+        for item in forProbe ? [] : parameters["concepts"]?.arrayValue ?? [] {
             guard let id = item["id"]?.stringValue else { continue }
             concepts.append(Concept(id: id, name: Self.text(item["name"]) ?? LocalizedText(id)))
         }
         self.concepts = concepts
 
         var mapping: [String: [String]] = [:]
-        for (item, value) in parameters["itemConcepts"]?.objectValue ?? JSONObject() {
+        for (item, value) in forProbe ? JSONObject() : parameters["itemConcepts"]?.objectValue ?? JSONObject() {
             mapping[item] = (value.arrayValue ?? []).compactMap(\.stringValue)
         }
         itemConcepts = mapping
 
         readiness = nil
-        if let value = parameters["readiness"], !value.isNull {
+        if !forProbe, let value = parameters["readiness"], !value.isNull {
             switch ReadinessThresholds.parse(value) {
             case .success(let thresholds): readiness = thresholds
             case .failure(let problem):
