@@ -36,8 +36,7 @@ public enum AssessmentRound: String, Sendable, CaseIterable, Codable, Comparable
         guard let text else { self = .individual; return }
         // The canonical spellings come first: evidence files written by tools use them, and this runs per score.
         if let exact = AssessmentRound(rawValue: text) { self = exact; return }
-        let key = text.trimmedWhitespace.lowercased()
-            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
+        let key = String(String.UnicodeScalarView(text.trimmedWhitespace.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
         switch key {
         case "", "individual", "independent", "独立", "独立评分", "个人", "个人评分", "初评":
             self = .individual
