@@ -1,0 +1,59 @@
+import QCapCore
+
+/// Labels and formats the report renderers share, in both report languages.
+struct ReportText {
+    let language: Language
+
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    func text(_ value: LocalizedText?) -> String { value?.text(language) ?? "" }
+
+    var documentTitle: String { t("质量管理能力评价报告", "Quality capability assessment report") }
+
+    func score(_ value: Double?) -> String { value.map { AssessmentTable.fixed($0, 1) } ?? "—" }
+    func percent(_ share: Double?) -> String { share.map { AssessmentTable.fixed($0 * 100, 0) + "%" } ?? "—" }
+    func level(_ level: RubricResult.LevelRef?) -> String { level.map { $0.name.text(language) } ?? t("未定级", "no level") }
+
+    func levelName(_ rank: Int?, descriptor: RubricDescriptor?) -> String {
+        guard let rank else { return "—" }
+        return descriptor?.level(rank: rank).map { $0.name.text(language) } ?? t("第 \(rank) 级", "level \(rank)")
+    }
+
+    func outcome(_ outcome: Outcome) -> String { outcome.label.text(language) }
+
+    func status(_ status: RubricProvenance.Basis.Status) -> String {
+        switch status {
+        case .sourced: return t("有公开出处", "sourced")
+        case .recollection: return t("据通行说法（可配置）", "recollection (configurable)")
+        case .assumption: return t("本项目假设（可配置）", "assumption (configurable)")
+        case .drafted: return t("本项目起草", "drafted here")
+        case .unknown: return t("未知", "unknown")
+        }
+    }
+
+    /// "L1 100% · L2 95% · L3 72%": the weighted share attaining each level (maturity-gated rubrics).
+    func levelShares(_ scores: [String: Double]?, descriptor: RubricDescriptor?) -> String? {
+        guard let scores, !scores.isEmpty else { return nil }
+        return scores.keys.compactMap(Int.init).sorted().map { rank in
+            "\(levelName(rank, descriptor: descriptor)) \(percent(scores[String(rank)]))"
+        }.joined(separator: " · ")
+    }
+
+    /// Where the gap item stands now: its level, else its score, else its outcome.
+    func current(_ item: Gap.Item, descriptor: RubricDescriptor?) -> String {
+        if let level = item.currentLevel { return levelName(level, descriptor: descriptor) }
+        if let score = item.currentScore { return percent(score) }
+        return outcome(item.outcome)
+    }
+
+    func source(_ report: EnterpriseReport) -> String {
+        if report.assessedOnTheFly {
+            return t("即时评价（结果库中没有该企业的记录，本次评价未入库）", "assessed on the fly (the store holds no result for this enterprise; not stored)")
+        }
+        return report.runs.map { run in
+            t("结果库第 \(run.id) 次运行（\(run.created)，\(run.who)，输入哈希 \(run.inputsHash.prefix(12))）",
+              "stored run \(run.id) (\(run.created), \(run.who), inputs \(run.inputsHash.prefix(12)))")
+        }.joined(separator: t("；", "; "))
+    }
+
+    func sizeLabel(_ enterprise: Enterprise) -> String { enterprise.size.isEmpty ? "—" : enterprise.size }
+}

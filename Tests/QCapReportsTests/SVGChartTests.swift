@@ -1,0 +1,69 @@
+import Testing
+@testable import QCapReports
+
+@Suite struct SVGChartTests {
+    /// The value polygon's points, as numbers.
+    func valuePoints(_ svg: String) throws -> [(Double, Double)] {
+        let marker = "class=\"value\" points=\""
+        let start = try #require(svg.range(of: marker)).upperBound
+        let end = try #require(svg[start...].firstIndex(of: "\""))
+        return svg[start..<end].split(separator: " ").compactMap { pair in
+            let parts = pair.split(separator: ",").compactMap { Double($0) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+
+    @Test func radarPutsEachValueOnItsAxis() throws {
+        // Radius 110, label room 150: centre (260, 140). Axis 0 points up, then clockwise.
+        let svg = SVGChart.radar([.init(label: "A", value: 100), .init(label: "B", value: 50), .init(label: "C", value: 0), .init(label: "D", value: 100)],
+                                 title: "t")
+        let points = try valuePoints(svg)
+        #expect(points.count == 4)
+        #expect(points[0] == (260, 30))
+        #expect(points[1] == (315, 140))
+        #expect(points[2] == (260, 140))
+        #expect(points[3] == (150, 140))
+        #expect(svg.hasPrefix("<svg class=\"chart radar\" viewBox=\"0 0 520 280\""))
+        #expect(HTMLChecker.check(svg).problems.isEmpty)
+    }
+
+    @Test func valuesAreClampedAndMissingOnesMarked() throws {
+        let svg = SVGChart.radar([.init(label: "A", value: 140), .init(label: "B", value: nil), .init(label: "C", value: -5)], title: "t", missing: "无证据")
+        let points = try valuePoints(svg)
+        #expect(points[0] == (260, 30))
+        #expect(points[1] == (260, 140))
+        #expect(points[2] == (260, 140))
+        #expect(svg.contains("无证据"))
+        #expect(svg.contains("fill=\"#ffffff\""))
+    }
+
+    @Test func labelsAreEscaped() {
+        let svg = SVGChart.radar([.init(label: "<script>", value: 1), .init(label: "a&b", value: 2), .init(label: "\"q\"", value: 3)],
+                                 title: "<t>")
+        #expect(!svg.contains("<script>"))
+        #expect(svg.contains("&lt;script&gt;"))
+        #expect(svg.contains("a&amp;b"))
+        #expect(svg.contains("aria-label=\"&lt;t&gt;\""))
+        #expect(HTMLChecker.check(svg).problems.isEmpty)
+    }
+
+    @Test func fewerThanThreeAxesBecomeBars() {
+        let svg = SVGChart.radar([.init(label: "A", value: 50), .init(label: "B", value: nil)], title: "t")
+        #expect(svg.contains("class=\"chart bars\""))
+        #expect(svg.contains("B (n/a)"))
+        #expect(HTMLChecker.check(svg).problems.isEmpty)
+    }
+
+    @Test func barsScaleToTheMaximum() {
+        let svg = SVGChart.bars([.init(label: "x", value: 5, caption: "5"), .init(label: "y", value: 20, caption: "20")], maximum: 10, title: "t")
+        // Track width 520 − 150 − 70 = 300: half of it, then clamped to all of it.
+        #expect(svg.contains("width=\"150\" height=\"14\" fill=\"#1f5f99\""))
+        #expect(svg.contains("width=\"300\" height=\"14\" fill=\"#1f5f99\""))
+        #expect(HTMLChecker.check(svg).problems.isEmpty)
+    }
+
+    @Test func sameInputSameBytes() {
+        let axes: [SVGChart.Axis] = [.init(label: "质量管理体系有效性", value: 72.345), .init(label: "数字化", value: 10), .init(label: "绩效", value: 99.99)]
+        #expect(SVGChart.radar(axes, title: "t") == SVGChart.radar(axes, title: "t"))
+    }
+}
