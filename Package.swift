@@ -5,6 +5,9 @@ import PackageDescription
 /// Rubric modules: each embeds its `rubrics/*.json` through the RubricCompiler build-tool plugin.
 /// `swift run qcap-dev new-rubric NAME` appends to this list and regenerates the registry.
 let rubricModules: [String] = [
+    "DigitalMaturity",
+    "ExcellenceModel",
+    "ManufacturingCapability",
 ]
 
 let package = Package(
@@ -19,6 +22,7 @@ let package = Package(
         .executable(name: "qcap", targets: ["qcap"]),
         .executable(name: "qcap-dev", targets: ["qcap-dev"]),
         .plugin(name: "RubricCompiler", targets: ["RubricCompiler"]),
+        .plugin(name: "NewRubric", targets: ["NewRubric"]),
     ],
     targets: [
         .target(name: "QCapCore"),
@@ -32,11 +36,16 @@ let package = Package(
         .executableTarget(name: "qcap-dev", dependencies: ["QCapCLI"]),
         .executableTarget(name: "rubric-compiler", dependencies: ["QCapCore"]),
         .plugin(name: "RubricCompiler", capability: .buildTool(), dependencies: ["rubric-compiler"]),
+        .plugin(name: "NewRubric",
+                capability: .command(intent: .custom(verb: "new-rubric",
+                                                     description: "Scaffold a rubric module (Sources/NAME, Tests/NAMETests, rubrics/<id>.json) and register it."),
+                                     permissions: [.writeToPackageDirectory(reason: "new-rubric creates the module's files, adds it to Package.swift and regenerates Sources/QCapCLI/BuiltInRubrics.swift.")]),
+                dependencies: ["qcap-dev"]),
         .testTarget(name: "QCapCoreTests", dependencies: ["QCapCore"]),
         .testTarget(name: "QCapProvidersTests", dependencies: ["QCapProviders"], exclude: ["Fixtures"]),
         .testTarget(name: "QCapReportsTests", dependencies: ["QCapReports"]),
         .testTarget(name: "QCapStoreTests", dependencies: ["QCapStore", "QCapCore"]),
-        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports", "QCapStore"]),
+        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports", "QCapStore"], exclude: ["Fixtures"]),
     ] + rubricModules.flatMap { name -> [Target] in
         [
             .target(name: name, dependencies: ["QCapCore"], plugins: ["RubricCompiler"]),

@@ -15,6 +15,7 @@ public struct Enterprise: Sendable, Hashable, Codable {
     /// Main products, used by scope checks; may be empty.
     public var products: [String]
 
+    /// An enterprise by USCC and name; region (GB/T 2260), industry (GB/T 4754), size and products when known.
     public init(id: String, name: String, region: String = "", industry: String = "", size: String = "", products: [String] = []) {
         self.id = id
         self.name = name

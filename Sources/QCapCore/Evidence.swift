@@ -4,38 +4,65 @@
 /// `resolve` decides which one counts and reports what it overrode or what conflicts, so no source wins silently.
 public struct Evidence: Sendable {
     public var enterprise: Enterprise
-    private var byKey: [String: [Fact]]
+    /// Facts in the order supplied, with a per-key chain: `first[key]` is the first fact's index and `next[i]` the
+    /// index of the next fact with the same key (-1 at the end). One flat array and one dictionary per enterprise
+    /// instead of an array per key: evidence is rebuilt for every enterprise of a large cohort.
+    private var all: [Fact] = []
+    private var next: [Int32] = []
+    private var first: [String: Int32] = [:]
+    private var last: [String: Int32] = [:]
 
+    /// The evidence of one enterprise; facts may repeat a key (several sources).
     public init(enterprise: Enterprise, facts: [Fact] = []) {
         self.enterprise = enterprise
-        self.byKey = [:]
-        byKey.reserveCapacity(facts.count)
-        for fact in facts { add(fact) }
+        add(contentsOf: facts)
     }
 
+    /// Adds a fact beside any others with its key.
     public mutating func add(_ fact: Fact) {
-        byKey[fact.key, default: []].append(fact)
+        let index = Int32(all.count)
+        all.append(fact)
+        next.append(-1)
+        if let tail = last[fact.key] {
+            next[Int(tail)] = index
+        } else {
+            first[fact.key] = index
+        }
+        last[fact.key] = index
     }
 
+    /// Adds facts beside any others with their keys.
     public mutating func add(contentsOf facts: [Fact]) {
+        all.reserveCapacity(all.count + facts.count)
+        next.reserveCapacity(next.count + facts.count)
+        first.reserveCapacity(first.count + facts.count)
+        last.reserveCapacity(last.count + facts.count)
         for fact in facts { add(fact) }
     }
 
     /// All facts for a key, in the order the providers supplied them.
     public func facts(_ key: String) -> [Fact] {
-        byKey[key] ?? []
+        var result: [Fact] = []
+        var index = first[key] ?? -1
+        while index >= 0 {
+            result.append(all[Int(index)])
+            index = next[Int(index)]
+        }
+        return result
     }
 
-    public var keys: Dictionary<String, [Fact]>.Keys { byKey.keys }
-    public var factCount: Int { byKey.values.reduce(0) { $0 + $1.count } }
+    public var keys: Dictionary<String, Int32>.Keys { first.keys }
+    public var factCount: Int { all.count }
 
     /// The value that counts for a key, or nil when no source supplied it.
     public func resolve(_ key: String) -> Resolution? {
-        guard let facts = byKey[key], let first = facts.first else { return nil }
-        if facts.count == 1 { return Resolution(fact: first, overridden: [], conflicting: []) }
+        guard let head = first[key] else { return nil }
+        let chosenFirst = all[Int(head)]
+        if next[Int(head)] < 0 { return Resolution(fact: chosenFirst, overridden: [], conflicting: []) }
+        let facts = self.facts(key)
         let top = facts.map(\.provenance.source.priority).max() ?? 0
         let winners = facts.filter { $0.provenance.source.priority == top }
-        let chosen = winners[0]
+        let chosen = winners.first ?? chosenFirst
         let conflicting = winners.dropFirst().filter { $0.value != chosen.value }
         let overridden = facts.filter { $0.provenance.source.priority < top && $0.value != chosen.value }
         return Resolution(fact: chosen, overridden: overridden, conflicting: Array(conflicting))

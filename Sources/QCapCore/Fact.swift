@@ -8,10 +8,16 @@ public struct Fact: Sendable, Hashable {
     public var key: String
     public var value: FactValue
     public var provenance: Provenance
+    /// `[provenance]`, built once per evidence document and shared by its facts, so the findings that cite a
+    /// fact share one array instead of allocating their own for every criterion of every enterprise.
+    public var citation: [Provenance]
 
-    public init(key: String, value: FactValue, provenance: Provenance) {
+    /// A fact: a key such as `mqc.D1.01`, a JSON value, and where it comes from (`citation`, when given, is
+    /// `[provenance]` shared with the other facts of its document).
+    public init(key: String, value: FactValue, provenance: Provenance, citation: [Provenance]? = nil) {
         self.key = key
         self.value = value
         self.provenance = provenance
+        self.citation = citation ?? [provenance]
     }
 }

@@ -16,6 +16,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String      // what is wrong
     public let expected: String?    // what was expected
 
+    /// A problem in `file` at `location`: what is wrong, and what was expected.
     public init(file: String, location: Location = .none, message: String, expected: String? = nil) {
         self.file = file
         self.location = location
@@ -63,6 +64,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Several bad-input errors found in one pass (validators report every problem, not only the first).
 public struct InputErrors: Error, Sendable, Equatable, CustomStringConvertible {
     public let errors: [InputError]
+    /// Several problems, reported together.
     public init(_ errors: [InputError]) { self.errors = errors }
     /// One error per line, in the order they were found.
     public var description: String { errors.map(\.description).joined(separator: "\n") }

@@ -6,6 +6,7 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     public var zh: String
     public var en: String
 
+    /// Text in Chinese and English.
     public init(zh: String, en: String) {
         self.zh = zh
         self.en = en
@@ -16,6 +17,7 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         self.init(zh: both, en: both)
     }
 
+    /// The text in `language`, or the other one when it is empty.
     public func text(_ language: Language) -> String {
         switch language {
         case .zh: return zh.isEmpty ? en : zh

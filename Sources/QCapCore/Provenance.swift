@@ -38,6 +38,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     /// The assessment round (individual, consensus, siteVisit) for team-scored rubrics.
     public var round: String?
 
+    /// Where a fact comes from: the provider, the file and line or row, the kind of source, and the assessor and round when known.
     public init(provider: String, file: String, line: Int? = nil, row: Int? = nil, source: Source,
                 assessor: String? = nil, round: String? = nil) {
         self.provider = provider

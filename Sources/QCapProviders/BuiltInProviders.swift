@@ -3,6 +3,6 @@ import QCapCore
 /// The providers that ship with QCap. Rubric modules and third parties add theirs through `QCapCommand.main`.
 public enum BuiltInProviders {
     public static var all: [any DataProvider] {
-        [QuestionnaireProvider(), EvidenceLinesProvider()]
+        [QuestionnaireProvider(), EvidenceLinesProvider(), DigitalSurveyProvider(), AssessorScoresProvider()]
     }
 }

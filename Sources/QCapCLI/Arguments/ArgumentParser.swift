@@ -8,18 +8,18 @@
 /// A value for `--name value` may start with a single `-` (`--seed -5`, `--output -`); a
 /// following token that starts with `--` (or is `-h`) is not taken as a value: that is a
 /// missing-value error. Use `--name=--odd` for such values.
-public enum ArgumentParser {
+enum ArgumentParser {
     /// - Parameters:
     ///   - arguments: the command line without the program name
     ///     (`Array(CommandLine.arguments.dropFirst())`).
     ///   - spec: the root command; its `name` is the program name used in messages.
-    public static func parse(_ arguments: [String], spec: CommandSpec) -> ParseResult {
+    static func parse(_ arguments: [String], spec: CommandSpec) -> ParseResult {
         var parser = Parser(arguments: arguments, root: spec)
         return parser.run()
     }
 
     /// Help text of the command at `path` (names below the root), or `nil` if there is none.
-    public static func helpText(for path: [String], spec: CommandSpec) -> String? {
+    static func helpText(for path: [String], spec: CommandSpec) -> String? {
         var commandPath = [spec.name]
         var current = spec
         for name in path {

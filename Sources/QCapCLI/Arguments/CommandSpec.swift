@@ -3,21 +3,21 @@
 /// A command either has `subcommands` (and then no positionals) or is a leaf that takes
 /// `positionals`. Options are scoped to the command declaring them: options of a parent
 /// command are accepted only before its subcommand name (`qcap --verbose assess`).
-public struct CommandSpec: Sendable, Equatable {
-    public var name: String
+struct CommandSpec: Sendable, Equatable {
+    var name: String
     /// One-line summary; first line of the help text and the SUBCOMMANDS entry in the parent.
-    public var summary: String
+    var summary: String
     /// Longer free text shown after USAGE; paragraphs separated by blank lines.
-    public var discussion: String?
+    var discussion: String?
     /// Replaces the generated text after `USAGE: `; may contain several lines.
-    public var usage: String?
-    public var options: [OptionSpec]
-    public var positionals: [PositionalSpec]
-    public var subcommands: [CommandSpec]
+    var usage: String?
+    var options: [OptionSpec]
+    var positionals: [PositionalSpec]
+    var subcommands: [CommandSpec]
     /// Example command lines, printed verbatim under EXAMPLES.
-    public var examples: [String]
+    var examples: [String]
 
-    public init(
+    init(
         _ name: String,
         summary: String,
         discussion: String? = nil,
@@ -37,20 +37,20 @@ public struct CommandSpec: Sendable, Equatable {
         self.examples = examples
     }
 
-    public func subcommand(named name: String) -> CommandSpec? {
+    func subcommand(named name: String) -> CommandSpec? {
         subcommands.first { $0.name == name }
     }
 
-    public func option(named long: String) -> OptionSpec? {
+    func option(named long: String) -> OptionSpec? {
         options.first { $0.long == long }
     }
 
-    public func option(short: Character) -> OptionSpec? {
+    func option(short: Character) -> OptionSpec? {
         options.first { $0.short == short }
     }
 
     /// The spec reached by following `path` (names below this command), or `nil`.
-    public func command(at path: [String]) -> CommandSpec? {
+    func command(at path: [String]) -> CommandSpec? {
         var spec = self
         for name in path {
             guard let next = spec.subcommand(named: name) else { return nil }
@@ -61,7 +61,7 @@ public struct CommandSpec: Sendable, Equatable {
 
     /// Mistakes in the declaration itself (duplicate names, variadic not last, …), for a unit
     /// test of the real CLI spec. Empty when the spec is well formed. Checks subcommands too.
-    public func validationProblems() -> [String] {
+    func validationProblems() -> [String] {
         validationProblems(parentPath: [])
     }
 

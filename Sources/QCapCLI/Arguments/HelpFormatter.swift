@@ -14,15 +14,15 @@ import QCapReports
 /// EXAMPLES:
 /// ```
 /// Text is wrapped to `width` columns by display width, so Chinese help aligns.
-public enum HelpFormatter {
-    public static let defaultWidth = 100
+enum HelpFormatter {
+    static let defaultWidth = 100
     /// Widest left column; longer labels put their help on the next line.
     static let maxLabelWidth = 30
 
     /// - Parameters:
     ///   - spec: the command whose help is rendered.
     ///   - commandPath: full path, root first, ending with `spec.name` (`["qcap", "assess"]`).
-    public static func render(_ spec: CommandSpec, commandPath: [String], width: Int = defaultWidth) -> String {
+    static func render(_ spec: CommandSpec, commandPath: [String], width: Int = defaultWidth) -> String {
         let path = commandPath.isEmpty ? [spec.name] : commandPath
         let command = path.joined(separator: " ")
         var blocks: [[String]] = []
@@ -62,7 +62,7 @@ public enum HelpFormatter {
 
     /// The usage synopsis without the `USAGE: ` prefix, on one line:
     /// `qcap assess [--workspace DIR] [--rubric ID]... [--format table|json|jsonl|csv]`.
-    public static func usage(_ spec: CommandSpec, commandPath: [String]) -> String {
+    static func usage(_ spec: CommandSpec, commandPath: [String]) -> String {
         if let usage = spec.usage { return usage }
         let path = commandPath.isEmpty ? [spec.name] : commandPath
         return (path + usageTokens(spec)).joined(separator: " ")

@@ -1,25 +1,25 @@
 /// Declares one `--long` option (a flag or an option taking a value) of a command.
 ///
 /// `--help` / `-h` are built in for every command and must not be declared.
-public struct OptionSpec: Sendable, Equatable {
+struct OptionSpec: Sendable, Equatable {
     /// Long name without dashes, e.g. `"workspace"` for `--workspace`.
-    public var long: String
+    var long: String
     /// Optional one-letter alias, e.g. `"w"` for `-w`.
-    public var short: Character?
+    var short: Character?
     /// Placeholder shown in help for the value (`DIR`, `ID`…). `nil` means the option is a flag.
-    public var valueName: String?
+    var valueName: String?
     /// One-line help text (may be Chinese; wrapped by display width).
-    public var help: String
+    var help: String
     /// May be given several times (`--rubric a --rubric b`); values keep command-line order.
     /// A non-repeatable value option given twice is a usage error. Repeating a flag is harmless.
-    public var repeatable: Bool
+    var repeatable: Bool
     /// If set, the value must be one of these (exact, case-sensitive match).
-    public var allowedValues: [String]?
+    var allowedValues: [String]?
     /// Documentation only: shown in help as `(default: …)`. The parser never injects it,
     /// so `ParsedArguments.value(_:)` returns `nil` when the option was not given.
-    public var defaultValue: String?
+    var defaultValue: String?
 
-    public init(
+    init(
         _ long: String,
         short: Character? = nil,
         valueName: String? = nil,
@@ -38,12 +38,12 @@ public struct OptionSpec: Sendable, Equatable {
     }
 
     /// A boolean flag such as `--example`.
-    public static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
+    static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
         OptionSpec(long, short: short, valueName: nil, help: help)
     }
 
     /// An option taking a value such as `--workspace DIR` / `--workspace=DIR`.
-    public static func value(
+    static func value(
         _ long: String,
         short: Character? = nil,
         valueName: String,
@@ -58,5 +58,5 @@ public struct OptionSpec: Sendable, Equatable {
     }
 
     /// `true` when the option takes no value.
-    public var isFlag: Bool { valueName == nil }
+    var isFlag: Bool { valueName == nil }
 }

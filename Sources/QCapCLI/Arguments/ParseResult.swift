@@ -1,5 +1,5 @@
 /// What `ArgumentParser.parse` produced.
-public enum ParseResult: Sendable, Equatable {
+enum ParseResult: Sendable, Equatable {
     /// Arguments are valid for the selected command.
     case parsed(ParsedArguments)
     /// `--help`, `-h` or the word `help` was given: the help text of the deepest command

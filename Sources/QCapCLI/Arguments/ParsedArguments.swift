@@ -5,9 +5,9 @@
 /// value option and vice versa) is a programming error: it trips an `assert` in debug builds
 /// and returns `nil` / `false` / `[]` in release builds. Use `declares(_:)` in code shared by
 /// several commands.
-public struct ParsedArguments: Sendable, Equatable {
+struct ParsedArguments: Sendable, Equatable {
     /// Full command path, root first: `["qcap", "rubrics", "show"]`.
-    public let commandPath: [String]
+    let commandPath: [String]
 
     private let optionValues: [String: [String]]
     private let flags: Set<String>
@@ -33,37 +33,37 @@ public struct ParsedArguments: Sendable, Equatable {
     }
 
     /// Command path below the root, for dispatch: `["rubrics", "show"]`; `[]` for the root.
-    public var subcommandPath: [String] { Array(commandPath.dropFirst()) }
+    var subcommandPath: [String] { Array(commandPath.dropFirst()) }
 
     /// Whether an option with this long name is declared by a command on the selected path.
-    public func declares(_ long: String) -> Bool { declaredOptions[long] != nil }
+    func declares(_ long: String) -> Bool { declaredOptions[long] != nil }
 
     /// Whether the flag `--long` was given.
-    public func flag(_ long: String) -> Bool {
+    func flag(_ long: String) -> Bool {
         guard check(long, isFlag: true) else { return false }
         return flags.contains(long)
     }
 
     /// The value of `--long` (the last one if the option is repeatable), `nil` if not given.
     /// `OptionSpec.defaultValue` is not substituted.
-    public func value(_ long: String) -> String? {
+    func value(_ long: String) -> String? {
         guard check(long, isFlag: false) else { return nil }
         return optionValues[long]?.last
     }
 
     /// All values of `--long` in command-line order; `[]` if not given.
-    public func values(_ long: String) -> [String] {
+    func values(_ long: String) -> [String] {
         guard check(long, isFlag: false) else { return [] }
         return optionValues[long] ?? []
     }
 
     /// The (first) value of the positional `name`, `nil` if absent.
-    public func positional(_ name: String) -> String? {
+    func positional(_ name: String) -> String? {
         positionals(name).first
     }
 
     /// All values of the positional `name` (several only for a variadic one).
-    public func positionals(_ name: String) -> [String] {
+    func positionals(_ name: String) -> [String] {
         guard declaredPositionals.contains(name) else {
             assertionFailure("positional '\(name)' is not declared by '\(commandText)'")
             return []

@@ -3,15 +3,15 @@
 /// Positionals are filled in declaration order. A variadic positional takes all remaining
 /// arguments and must be the last one; required positionals must precede optional ones
 /// (`CommandSpec.validationProblems()` checks both).
-public struct PositionalSpec: Sendable, Equatable {
+struct PositionalSpec: Sendable, Equatable {
     /// Lookup key for `ParsedArguments.positional(_:)`; shown upper-cased in help (`FILE`).
-    public var name: String
-    public var help: String
-    public var isRequired: Bool
+    var name: String
+    var help: String
+    var isRequired: Bool
     /// Takes every remaining positional argument (`FILE...`).
-    public var isVariadic: Bool
+    var isVariadic: Bool
 
-    public init(_ name: String, help: String, isRequired: Bool = true, isVariadic: Bool = false) {
+    init(_ name: String, help: String, isRequired: Bool = true, isVariadic: Bool = false) {
         self.name = name
         self.help = help
         self.isRequired = isRequired
@@ -19,22 +19,22 @@ public struct PositionalSpec: Sendable, Equatable {
     }
 
     /// Exactly one value: `ID`.
-    public static func required(_ name: String, help: String) -> PositionalSpec {
+    static func required(_ name: String, help: String) -> PositionalSpec {
         PositionalSpec(name, help: help, isRequired: true, isVariadic: false)
     }
 
     /// Zero or one value: `[DIR]`.
-    public static func optional(_ name: String, help: String) -> PositionalSpec {
+    static func optional(_ name: String, help: String) -> PositionalSpec {
         PositionalSpec(name, help: help, isRequired: false, isVariadic: false)
     }
 
     /// One or more values (`FILE...`), or zero or more (`[FILE...]`) when `isRequired` is false.
-    public static func variadic(_ name: String, help: String, isRequired: Bool = true) -> PositionalSpec {
+    static func variadic(_ name: String, help: String, isRequired: Bool = true) -> PositionalSpec {
         PositionalSpec(name, help: help, isRequired: isRequired, isVariadic: true)
     }
 
     /// How the argument appears in usage and help: `ID`, `[DIR]`, `FILE...`, `[CODE...]`.
-    public var usageLabel: String {
+    var usageLabel: String {
         let base = name.uppercased() + (isVariadic ? "..." : "")
         return isRequired ? base : "[\(base)]"
     }

@@ -5,11 +5,11 @@
 /// unknown option '--workspce' for 'qcap assess'. Did you mean '--workspace'?
 /// Run 'qcap assess --help' for usage.
 /// ```
-public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Process exit status for usage errors (the caller exits with it).
-    public static let exitCode: Int32 = 2
+    static let exitCode: Int32 = 2
 
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case unknownOption
         case unknownSubcommand
         case missingSubcommand
@@ -21,15 +21,15 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case unexpectedArgument
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The problem, without trailing period or suggestion.
-    public var message: String
+    var message: String
     /// Command path reached when the error was found, root first (`["qcap", "assess"]`).
-    public var commandPath: [String]
+    var commandPath: [String]
     /// Close match for a misspelt name or value (`"--workspace"`, `"assess"`, `"json"`).
-    public var suggestion: String?
+    var suggestion: String?
 
-    public init(kind: Kind, message: String, commandPath: [String], suggestion: String? = nil) {
+    init(kind: Kind, message: String, commandPath: [String], suggestion: String? = nil) {
         self.kind = kind
         self.message = message
         self.commandPath = commandPath
@@ -37,9 +37,9 @@ public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `"qcap assess"`.
-    public var command: String { commandPath.joined(separator: " ") }
+    var command: String { commandPath.joined(separator: " ") }
 
-    public var description: String {
+    var description: String {
         var text = message + "."
         if let suggestion { text += " Did you mean '\(suggestion)'?" }
         text += "\nRun '\(command) --help' for usage."

@@ -102,7 +102,10 @@ enum AssessCommand {
         let root = context.url(arguments.value("workspace") ?? ".")
         let known = Set(context.rubrics.map(\.descriptor.id))
         let files = rubricFiles(arguments, context: context)
-        if files.isEmpty, let unknown = arguments.values("rubric").first(where: { !known.contains($0) }),
+        // An unknown --rubric is a usage error, unless a data rubric (rubrics/, rubricFiles, --rubric-file) may define it.
+        let listsRubricFiles = !((try? WorkspaceConfig.read(root.appending(path: WorkspaceConfig.fileName), displayPath: WorkspaceConfig.fileName))?
+            .rubricFiles.isEmpty ?? true)
+        if files.isEmpty, !listsRubricFiles, let unknown = arguments.values("rubric").first(where: { !known.contains($0) }),
            !FileManager.default.fileExists(atPath: root.appending(path: "rubrics").path) {
             throw .usage("unknown rubric '\(unknown)'; known: \(known.sorted().joined(separator: ", "))")
         }

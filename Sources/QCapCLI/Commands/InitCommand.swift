@@ -27,7 +27,18 @@ enum InitCommand {
         guard count >= 1, count <= 1_000_000 else { throw .usage("--enterprises expects a number 1–1000000") }
         guard let seed = UInt64(arguments.value("seed") ?? "2026") else { throw .usage("--seed expects a non-negative integer") }
         let asOf = try AssessCommand.asOfDay(arguments)
-        let generator = ExampleWorkspace(rubrics: context.rubrics, enterprises: arguments.flag("example") ? count : 0, seed: seed,
+        // Data rubrics already in DIR/rubrics take part in the example too: every rubric gets example data.
+        var rubrics = context.rubrics
+        let folder = root.appending(path: "rubrics")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
+            guard let data = try? Data(contentsOf: folder.appending(path: name)) else { continue }
+            do {
+                rubrics.append(DeclarativeRubric(descriptor: try RubricLoader.load(data: data, file: "rubrics/\(name)")))
+            } catch {
+                throw .input(error)
+            }
+        }
+        let generator = ExampleWorkspace(rubrics: rubrics, enterprises: arguments.flag("example") ? count : 0, seed: seed,
                                          asOf: asOf, bulk: arguments.flag("bulk") || count > 200)
         do {
             try generator.write(to: root)
@@ -36,7 +47,7 @@ enum InitCommand {
         }
         let name = arguments.positional("DIR") ?? "."
         if arguments.flag("example") {
-            print("Created an example workspace in \(name): \(count) fictional enterprises, \(context.rubrics.count) rubrics.")
+            print("Created an example workspace in \(name): \(count) fictional enterprises, \(rubrics.count) rubrics.")
             print("Next: qcap assess --workspace \(name)")
         } else {
             print("Created an empty workspace in \(name). Fill enterprises.csv and evidence/, then: qcap assess --workspace \(name)")

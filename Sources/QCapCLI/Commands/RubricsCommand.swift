@@ -2,10 +2,11 @@ import Foundation
 import QCapCore
 import QCapReports
 
-/// `qcap rubrics list|show|validate`: what rubrics exist, what they say, and whether a rubric file is right.
+/// `qcap rubrics list|show|validate|import|docs`: what rubrics exist, what they say, whether a rubric file is right,
+/// a rubric from an indicator spreadsheet, and the generated rubric reference.
 enum RubricsCommand {
     static var spec: CommandSpec {
-        CommandSpec("rubrics", summary: "List, show and validate rubrics.", subcommands: [
+        CommandSpec("rubrics", summary: "List, show, validate, import and document rubrics.", subcommands: [
             CommandSpec("list", summary: "List the registered rubrics.", options: [
                 .value("format", valueName: "FORMAT", help: "Output format.", allowedValues: ["table", "json"], defaultValue: "table"),
             ]),
@@ -17,6 +18,8 @@ enum RubricsCommand {
             CommandSpec("validate", summary: "Validate rubric files: every problem with file, line and JSON path; runs the examples. Exit 3 on any problem.",
                         positionals: [.variadic("FILE", help: "Rubric JSON files.")],
                         examples: ["qcap rubrics validate my-city-checklist.json"]),
+            RubricImportCommand.spec,
+            docsSpec,
         ])
     }
 
@@ -25,6 +28,8 @@ enum RubricsCommand {
         case "list": list(arguments, context: context)
         case "show": try show(arguments, context: context)
         case "validate": try validate(arguments, context: context)
+        case "import": try RubricImportCommand.run(arguments, context: context)
+        case "docs": try docs(arguments, context: context)
         default: throw .usage("unknown rubrics command")
         }
     }

@@ -114,10 +114,13 @@ struct ExampleWorkspace {
         let district = Self.districts[Int(random.next() % UInt64(Self.districts.count))]
         let industry = Self.industries[Int(random.next() % UInt64(Self.industries.count))]
         var name = ""
+        var attempts = 0
         repeat {
             let trade = Self.tradeNames[Int(random.next() % UInt64(Self.tradeNames.count))]
-            let suffix = used.count >= Self.tradeNames.count * Self.industries.count ? "\(index + 1)" : ""
+            // Once the short names run out, a number keeps them unique (a large synthetic region).
+            let suffix = attempts >= 8 ? "\(index + 1)" : ""
             name = "漳州\(trade)\(suffix)\(industry.word)有限公司"
+            attempts += 1
         } while used.contains(name)
         used.insert(name)
         let code = Self.uscc(region: district.code, random: &random)

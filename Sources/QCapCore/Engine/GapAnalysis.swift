@@ -42,11 +42,13 @@ struct GapAnalysis {
         let items = candidates.map { candidate -> Gap.Item in
             let leaf = plan.leaves[candidate.index]
             let finding = findings[candidate.index]
-            let requirement = leaf.criterion.level == nil
-                ? (leaf.criterion.requirement(atLevel: next) ?? leaf.criterion.remediation)
-                : (leaf.criterion.remediation ?? leaf.criterion.title)
+            let requirement = finding.outcome == .noEvidence
+                ? Self.collect(leaf)
+                : (leaf.level == nil
+                    ? (leaf.criterion.requirement(atLevel: next) ?? leaf.criterion.remediation)
+                    : (leaf.criterion.remediation ?? leaf.criterion.title))
             return Gap.Item(criterion: leaf.criterion.id, title: leaf.criterion.title, weight: RubricEngine.round(leaf.share),
-                            currentLevel: finding.level, requiredLevel: leaf.criterion.level == nil ? next : nil,
+                            currentLevel: finding.level, requiredLevel: leaf.level == nil ? next : nil,
                             currentScore: finding.score, outcome: finding.outcome, requirement: requirement,
                             mustPass: leaf.mustPass)
         }
@@ -93,8 +95,9 @@ struct GapAnalysis {
             if let needed, gained + 1e-9 < needed { gained += candidate.gain; liftCount += 1 }
             return Gap.Item(criterion: leaf.criterion.id, title: leaf.criterion.title,
                             weight: RubricEngine.round(model.kind == .points && maxPoints > 0 ? leaf.weight / maxPoints : leaf.share),
-                            currentLevel: finding.level, requiredLevel: nil, currentScore: finding.score,
-                            outcome: finding.outcome, requirement: leaf.criterion.remediation, mustPass: leaf.mustPass)
+                            currentLevel: finding.level, requiredLevel: nil, currentScore: finding.score, outcome: finding.outcome,
+                            requirement: finding.outcome == .noEvidence ? Self.collect(leaf) : leaf.criterion.remediation,
+                            mustPass: leaf.mustPass)
         }
         let unit = model.kind == .points ? LocalizedText(zh: "分", en: " points") : LocalizedText(zh: "分", en: " points (of 100)")
         let reason: LocalizedText
@@ -107,5 +110,11 @@ struct GapAnalysis {
         }
         return Gap(nextLevel: nextBand.flatMap { levelRef($0.level) }, scoreNeeded: needed.map(RubricEngine.round),
                    reason: reason, items: items, liftCount: liftCount)
+    }
+
+    /// For a criterion without evidence the first step is to collect it, whatever level it would then show.
+    static func collect(_ leaf: RubricPlan.Leaf) -> LocalizedText {
+        let what = leaf.criterion.evidence?.description ?? LocalizedText(zh: "事实 \(leaf.factKey)", en: "fact \(leaf.factKey)")
+        return LocalizedText(zh: "缺少证据，请先收集：\(what.zh)", en: "No evidence yet; collect: \(what.en)")
     }
 }

@@ -4,17 +4,23 @@
 /// no mutable state.
 public struct RubricEngine: Sendable {
     public let rubric: any Rubric
+    /// Kept apart from `rubric` so the hot path does not copy it out of the existential for every leaf.
+    public let descriptor: RubricDescriptor
     public let tailoring: Tailoring
     let plan: RubricPlan
     let probes: [String: Probe]
     let parameters: [String: JSONValue]
     let model: ScoringModel
+    let messages: RuleEvaluator.Messages
 
+    /// Compiles the rubric with its tailoring into a plan, once per run.
     public init(rubric: any Rubric, tailoring: Tailoring = .none) {
         self.rubric = rubric
         self.tailoring = tailoring
         let descriptor = rubric.descriptor
+        self.descriptor = descriptor
         plan = RubricPlan(descriptor: descriptor, tailoring: tailoring)
+        messages = RuleEvaluator.Messages(descriptor: descriptor)
         probes = Dictionary(rubric.probes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var parameters: [String: JSONValue] = [:]
         for (name, parameter) in descriptor.parameters ?? [:] { parameters[name] = parameter.value }
@@ -26,13 +32,11 @@ public struct RubricEngine: Sendable {
         self.model = model
     }
 
-    public var descriptor: RubricDescriptor { rubric.descriptor }
-
     /// The fact keys the rubric reads, for providers that check evidence against what rubrics expect.
     public var factKeys: [String] { plan.leaves.map(\.factKey) }
 
+    /// The rubric's result for one enterprise: findings, scores, level, coverage and gap.
     public func evaluate(_ evidence: Evidence, context: AssessmentContext) -> RubricResult {
-        let descriptor = rubric.descriptor
         var findings: [Finding] = []
         findings.reserveCapacity(plan.leaves.count)
         for leaf in plan.leaves {
@@ -48,7 +52,8 @@ public struct RubricEngine: Sendable {
             return Scorer.LeafScore(score: outcome.isScored ? score : nil, level: finding.level, outcome: outcome)
         }
         let aggregate = scorer.aggregate(waivedView)
-        let raw = scorer.aggregate(rawView)
+        // Without waivers the raw view is the waived view: score it once.
+        let raw = findings.contains { $0.rawOutcome != nil } ? scorer.aggregate(rawView) : aggregate
         let levelRef = aggregate.level.flatMap { rank in
             descriptor.level(rank: rank).map { RubricResult.LevelRef(rank: rank, id: $0.id, name: $0.name) }
         }
@@ -101,7 +106,7 @@ public struct RubricEngine: Sendable {
                                message: LocalizedText(zh: "探针 \(probeID) 未注册", en: "probe \(probeID) is not registered"))
             }
             let input = ProbeInput(criterion: criterion, factKey: leaf.factKey, evidence: evidence, context: context,
-                                   descriptor: rubric.descriptor, parameters: parameters)
+                                   descriptor: descriptor, parameters: parameters)
             var finding = probe.evaluate(input)
             finding.criterion = criterion.id
             return finding
@@ -118,9 +123,9 @@ public struct RubricEngine: Sendable {
                            message: LocalizedText(zh: "证据冲突：\(listing)", en: "conflicting evidence: \(listing)"),
                            evidence: all.map(\.provenance))
         }
-        let verdict = RuleEvaluator.evaluate(resolved.value, spec: spec, descriptor: rubric.descriptor)
+        let verdict = RuleEvaluator.evaluate(resolved.value, spec: spec, descriptor: descriptor, messages: messages)
         var message = verdict.message
-        var cited = [resolved.fact.provenance]
+        var cited = resolved.fact.citation
         if !resolved.overridden.isEmpty {
             let others = resolved.overridden.map { "\(JSONWriter.write($0.value)) (\($0.provenance.source.rawValue), \($0.provenance.citation))" }
                 .joined(separator: "; ")
@@ -133,7 +138,7 @@ public struct RubricEngine: Sendable {
     }
 
     func applyWaiver(to finding: inout Finding, context: AssessmentContext, enterprise: String) {
-        let id = rubric.descriptor.id
+        let id = descriptor.id
         guard let waiver = context.waivers.first(where: { $0.rubric == id && $0.criterion == finding.criterion && $0.enterprise == enterprise }),
               waiver.isActive(asOf: context.asOf), finding.outcome.isScored else { return }
         finding.rawOutcome = finding.outcome
@@ -145,7 +150,7 @@ public struct RubricEngine: Sendable {
 
     /// Flags waivers that expired, and waivers no longer needed because the criterion is met without them.
     func waiverNotes(findings: [Finding], context: AssessmentContext, enterprise: String) -> [LocalizedText] {
-        let id = rubric.descriptor.id
+        let id = descriptor.id
         var notes: [LocalizedText] = []
         for waiver in context.waivers where waiver.rubric == id && waiver.enterprise == enterprise {
             if !waiver.isActive(asOf: context.asOf) {
@@ -177,28 +182,37 @@ public struct RubricEngine: Sendable {
         return scores
     }
 
+    /// Scores of the inner nodes in pre-order, each computed once from its children (bottom-up).
     func nodeScores(_ values: [Scorer.LeafScore], findings: [Finding]) -> [RubricResult.NodeScore] {
         var result: [RubricResult.NodeScore] = []
-        let scorer = Scorer(plan: plan, model: model, maxRank: rubric.descriptor.maxRank)
-        func leafIndices(_ node: RubricPlan.Node) -> [Int] {
+        /// Returns the subtree's (weighted score or nil, covered leaves, total leaves).
+        func walk(_ node: RubricPlan.Node) -> (score: Double?, covered: Int, total: Int) {
             switch node {
-            case .leaf(let index, _): return [index]
-            case .inner(_, _, _, let children): return children.flatMap(leafIndices)
+            case .leaf(let index, _):
+                let outcome = findings[index].outcome
+                let score = plan.leaves[index].excluded ? nil : values[index].score
+                return (score, outcome != .notApplicable && outcome != .noEvidence ? 1 : 0, 1)
+            case .inner(let criterion, let depth, _, let children):
+                let slot = result.count
+                result.append(.init(criterion: criterion.id, title: criterion.title, score: nil, coverage: 0, depth: depth))
+                var weighted = 0.0, weights = 0.0, covered = 0, total = 0
+                for child in children {
+                    let part = walk(child)
+                    covered += part.covered
+                    total += part.total
+                    guard let score = part.score else { continue }
+                    let weight = child.weight
+                    weighted += weight * score
+                    weights += weight
+                }
+                let score: Double? = weights > 0 ? weighted / weights : nil
+                result[slot].score = score.map { Self.round($0 * 100) }
+                result[slot].coverage = total > 0 ? Self.round(Double(covered) / Double(total)) : 0
+                return (score, covered, total)
             }
         }
-        func walk(_ nodes: [RubricPlan.Node]) {
-            for node in nodes {
-                guard case .inner(let criterion, let depth, _, let children) = node else { continue }
-                let indices = leafIndices(node)
-                let total = indices.count
-                let covered = indices.filter { findings[$0].outcome != .notApplicable && findings[$0].outcome != .noEvidence }.count
-                result.append(.init(criterion: criterion.id, title: criterion.title,
-                                    score: scorer.treeScore(children, values).map { Self.round($0 * 100) },
-                                    coverage: total > 0 ? Self.round(Double(covered) / Double(total)) : 0, depth: depth))
-                walk(children)
-            }
-        }
-        walk(plan.roots)
+        for root in plan.roots { _ = walk(root) }
         return result
     }
+
 }

@@ -1,20 +1,44 @@
 /// A rubric compiled for evaluation with one tailoring: leaves in order with their effective weights, and the
 /// tree shape the weighted models walk. Built once per run, used for every enterprise.
 struct RubricPlan: Sendable {
-    struct Leaf: Sendable {
-        var criterion: Criterion
-        var factKey: String
+    /// A class so that walking the leaves for every enterprise copies one reference, not a criterion's worth of
+    /// strings and arrays. Immutable after the plan is built.
+    final class Leaf: Sendable {
+        let criterion: Criterion
+        let factKey: String
         /// The leaf's own weight after tailoring (points in a points rubric).
-        var weight: Double
+        let weight: Double
         /// Product of the weights on the path from the root, normalised so all leaves sum to 1 (or 0 if all zero).
-        var share: Double
-        var mustPass: Bool
-        var excluded: Bool
+        let share: Double
+        let mustPass: Bool
+        let excluded: Bool
+        /// The scale rank the requirement belongs to (`criterion.level`), read on every gate check.
+        let level: Int?
+
+        init(criterion: Criterion, factKey: String, weight: Double, share: Double, mustPass: Bool, excluded: Bool) {
+            self.criterion = criterion
+            self.factKey = factKey
+            self.weight = weight
+            self.share = share
+            self.mustPass = mustPass
+            self.excluded = excluded
+            self.level = criterion.level
+        }
+
+        func with(share: Double) -> Leaf {
+            Leaf(criterion: criterion, factKey: factKey, weight: weight, share: share, mustPass: mustPass, excluded: excluded)
+        }
     }
 
     indirect enum Node: Sendable {
         case leaf(index: Int, weight: Double)
         case inner(criterion: Criterion, depth: Int, weight: Double, children: [Node])
+
+        var weight: Double {
+            switch self {
+            case .leaf(_, let weight), .inner(_, _, let weight, _): return weight
+            }
+        }
     }
 
     var leaves: [Leaf]
@@ -51,9 +75,6 @@ struct RubricPlan: Sendable {
         }
         roots = build(descriptor.criteria, depth: 0, pathWeight: 1, excludedAbove: false)
         let total = rawShares.reduce(0, +)
-        for index in leaves.indices {
-            leaves[index].share = total > 0 ? rawShares[index] / total : 0
-        }
-        self.leaves = leaves
+        self.leaves = leaves.indices.map { leaves[$0].with(share: total > 0 ? rawShares[$0] / total : 0) }
     }
 }

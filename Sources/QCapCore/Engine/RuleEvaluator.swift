@@ -1,5 +1,28 @@
 /// Turns a fact value into a finding with the declarative rules of `docs/rubric-format.md`.
 enum RuleEvaluator {
+    /// Messages that depend only on the rubric and the value, made once per engine: a cohort of thousands of
+    /// enterprises then shares the same strings instead of formatting them again for every criterion.
+    struct Messages: Sendable {
+        var levels: [Int: LocalizedText] = [:]
+        var answers: [String: [Double: LocalizedText]] = [:]
+        static let yes = LocalizedText(zh: "是", en: "yes")
+        static let no = LocalizedText(zh: "否", en: "no")
+
+        init(descriptor: RubricDescriptor) {
+            for level in descriptor.levels {
+                levels[level.rank] = LocalizedText(zh: "达到\(level.name.zh)（\(level.rank)）", en: "attains \(level.name.en) (\(level.rank))")
+            }
+            for set in descriptor.answerSets ?? [] {
+                var byScore: [Double: LocalizedText] = [:]
+                for option in set.options where byScore[option.score] == nil {
+                    byScore[option.score] = LocalizedText(zh: "答复：\(option.label.zh)（\(option.score.formatted)）",
+                                                          en: "answer: \(option.label.en) (\(option.score.formatted))")
+                }
+                answers[set.id] = byScore
+            }
+        }
+    }
+
     struct Verdict {
         var outcome: Outcome
         var score: Double?
@@ -7,13 +30,13 @@ enum RuleEvaluator {
         var message: LocalizedText
     }
 
-    static func evaluate(_ value: JSONValue, spec: EvidenceSpec, descriptor: RubricDescriptor) -> Verdict {
+    static func evaluate(_ value: JSONValue, spec: EvidenceSpec, descriptor: RubricDescriptor, messages: Messages) -> Verdict {
         switch spec.type {
         case .level:
             guard let number = value.numberValue, number == number.rounded(), number >= 1, number <= Double(descriptor.maxRank) else {
                 return typeError(value, expected: "a level rank 1–\(descriptor.maxRank)")
             }
-            return levelVerdict(Int(number), rule: spec.rule, descriptor: descriptor, shown: nil)
+            return levelVerdict(Int(number), rule: spec.rule, descriptor: descriptor, shown: nil, cached: messages.levels[Int(number)])
         case .answer:
             guard let setID = spec.answerSet, let set = descriptor.answerSet(setID) else {
                 return Verdict(outcome: .error, score: 0, level: nil,
@@ -22,15 +45,14 @@ enum RuleEvaluator {
             guard let score = set.score(of: value) else {
                 return typeError(value, expected: "one of \(set.expectedForm)")
             }
-            let label = set.options.first { $0.score == score }?.label ?? LocalizedText(score.formatted)
-            return Verdict(outcome: fractionOutcome(score), score: score, level: nil,
-                           message: LocalizedText(zh: "答复：\(label.zh)（\(score.formatted)）", en: "answer: \(label.en) (\(score.formatted))"))
+            let message = messages.answers[setID]?[score] ?? LocalizedText(score.formatted)
+            return Verdict(outcome: fractionOutcome(score), score: score, level: nil, message: message)
         case .bool:
             guard let flag = value.boolValue else { return typeError(value, expected: "true or false") }
             let expect = spec.rule?.expect ?? true
             let ok = flag == expect
             return Verdict(outcome: ok ? .met : .notMet, score: ok ? 1 : 0, level: nil,
-                           message: LocalizedText(zh: flag ? "是" : "否", en: flag ? "yes" : "no"))
+                           message: flag ? Messages.yes : Messages.no)
         case .percentage:
             guard let number = value.numberValue, number >= 0, number <= 100 else {
                 return typeError(value, expected: "a percentage 0–100")
@@ -51,14 +73,19 @@ enum RuleEvaluator {
         score >= 1 ? .met : (score <= 0 ? .notMet : .partial)
     }
 
-    static func levelVerdict(_ rank: Int, rule: Rule?, descriptor: RubricDescriptor, shown: String?) -> Verdict {
+    static func levelVerdict(_ rank: Int, rule: Rule?, descriptor: RubricDescriptor, shown: String?, cached: LocalizedText? = nil) -> Verdict {
         let maxRank = max(descriptor.maxRank, 1)
         let metAt = rule?.metAt ?? maxRank
         let outcome: Outcome = rank >= metAt ? .met : (rank <= 1 ? .notMet : .partial)
-        let name = descriptor.level(rank: rank)?.name ?? LocalizedText("\(rank)")
-        let prefix = shown.map { "\($0) → " } ?? ""
-        return Verdict(outcome: outcome, score: Double(rank) / Double(maxRank), level: rank,
-                       message: LocalizedText(zh: "\(prefix)达到\(name.zh)（\(rank)）", en: "\(prefix)attains \(name.en) (\(rank))"))
+        let message: LocalizedText
+        if shown == nil, let cached {
+            message = cached
+        } else {
+            let name = descriptor.level(rank: rank)?.name ?? LocalizedText("\(rank)")
+            let prefix = shown.map { "\($0) → " } ?? ""
+            message = LocalizedText(zh: "\(prefix)达到\(name.zh)（\(rank)）", en: "\(prefix)attains \(name.en) (\(rank))")
+        }
+        return Verdict(outcome: outcome, score: Double(rank) / Double(maxRank), level: rank, message: message)
     }
 
     static func numberVerdict(_ number: Double, rule: Rule?, descriptor: RubricDescriptor) -> Verdict {

@@ -33,7 +33,7 @@ struct Scorer {
 
     /// Credit of a leaf at level `rank`: nil when the leaf does not count there or was not evaluated.
     func credit(_ leaf: RubricPlan.Leaf, _ value: LeafScore, at rank: Int) -> Double? {
-        if let own = leaf.criterion.level {
+        if let own = leaf.level {
             guard own == rank, let score = value.score else { return nil }
             return score
         }
@@ -43,7 +43,7 @@ struct Scorer {
     }
 
     func counts(_ leaf: RubricPlan.Leaf, at rank: Int) -> Bool {
-        !leaf.excluded && (leaf.criterion.level == nil || leaf.criterion.level == rank)
+        !leaf.excluded && (leaf.level == nil || leaf.level == rank)
     }
 
     func aggregate(_ values: [LeafScore]) -> Aggregate {
@@ -94,7 +94,7 @@ struct Scorer {
             guard let credit = credit(leaf, value, at: rank) else { continue }
             weighted += leaf.share * credit
             total += leaf.share
-            if leaf.mustPass && credit < (leaf.criterion.level == nil ? 1 : threshold) { failing.append(index) }
+            if leaf.mustPass && credit < (leaf.level == nil ? 1 : threshold) { failing.append(index) }
         }
         let share: Double? = total > 0 ? weighted / total : nil
         // Compare with a small tolerance so that a share of exactly 0.8 computed from weights holds a 0.8 gate.

@@ -49,6 +49,7 @@ public struct ExampleTable: Sendable {
 /// Synthesises evidence from a descriptor alone, so every rubric — including data rubrics added later — gets
 /// example data for free. Modules override `Rubric.exampleEvidence` for what a descriptor cannot say (certificates).
 public enum GenericExampleSynthesizer {
+    /// Facts for every rule criterion of `descriptor` (probe criteria are the module's to synthesise), spread around the enterprise's quality.
     public static func synthesize(_ descriptor: RubricDescriptor, request: ExampleRequest,
                                   random: inout SeededGenerator) -> ExampleContribution {
         var selfFacts: [String: JSONValue] = [:]

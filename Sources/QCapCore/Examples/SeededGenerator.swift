@@ -4,6 +4,7 @@ import Foundation
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator that gives the same sequence for the same seed on every platform.
     public init(seed: UInt64) {
         state = seed
     }

@@ -5,6 +5,7 @@ public struct AssessmentContext: Sendable {
     /// Waivers for this enterprise (any rubric); the engine picks those of the rubric it evaluates.
     public var waivers: [Waiver]
 
+    /// The context of one assessment: its date and the waivers in force.
     public init(asOf: Day, waivers: [Waiver] = []) {
         self.asOf = asOf
         self.waivers = waivers

@@ -18,6 +18,7 @@ public struct Criterion: Sendable, Codable {
     public var isLeaf: Bool { (children ?? []).isEmpty }
     public var effectiveWeight: Double { weight ?? 1 }
 
+    /// The requirement descriptor of a level rank, for criteria rated on the whole scale.
     public func requirement(atLevel rank: Int) -> LocalizedText? {
         levels?[String(rank)]
     }
@@ -25,6 +26,7 @@ public struct Criterion: Sendable, Codable {
 
 /// What a leaf criterion needs and how its value becomes an outcome.
 public struct EvidenceSpec: Sendable, Codable {
+    /// The kind of value the evidence holds; date, text and records need a probe.
     public enum ValueType: String, Sendable, Codable, CaseIterable {
         case level, answer, bool, number, percentage, date, text, records
     }
@@ -38,9 +40,11 @@ public struct EvidenceSpec: Sendable, Codable {
 
 /// How a value becomes an outcome and a score, for the built-in value types.
 public struct Rule: Sendable, Codable {
+    /// Which rule: see docs/rubric-format.md for each.
     public enum Kind: String, Sendable, Codable {
         case level, bool, threshold, levelThresholds, linear
     }
+    /// Whether a higher or a lower number is better.
     public enum Direction: String, Sendable, Codable {
         case higher, lower
     }
@@ -60,6 +64,7 @@ public struct Applicability: Sendable, Codable {
     public var fact: String
     public var equals: JSONValue
 
+    /// Whether the criterion applies, given the applicability fact's value.
     public func applies(to value: JSONValue) -> Bool {
         if case .array(let allowed) = equals { return allowed.contains(value) }
         return value == equals

@@ -6,6 +6,7 @@ public struct EmbeddedRubric: Sendable {
     public let file: String
     public let json: String
 
+    /// Called by the generated `EmbeddedRubrics` source; `file` is the path shown in messages.
     public init(file: String, json: String) {
         self.file = file
         self.json = json

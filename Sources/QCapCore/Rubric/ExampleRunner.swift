@@ -5,10 +5,12 @@ public struct ExampleRunner: Sendable {
     /// The assessment date examples use unless they set `context.asOf`.
     public static let defaultAsOf = Day(year: 2026, month: 6, day: 30) ?? Day(daysSinceEpoch: 20634)
 
+    /// A runner for the examples of `rubric`, evaluated with its probes.
     public init(rubric: any Rubric) {
         self.rubric = rubric
     }
 
+    /// An example that did not give its stated outcome, score or level.
     public struct Failure: Sendable {
         public var criterion: String
         public var example: Int

@@ -6,6 +6,7 @@ public struct Probe: Sendable {
     public let id: String
     public let evaluate: @Sendable (ProbeInput) -> Finding
 
+    /// A probe with the id criteria name in `evidence.probe`.
     public init(id: String, evaluate: @escaping @Sendable (ProbeInput) -> Finding) {
         self.id = id
         self.evaluate = evaluate
@@ -35,6 +36,7 @@ public struct ProbeInput: Sendable {
 
     public var enterprise: Enterprise { evidence.enterprise }
 
+    /// A parameter after tailoring, or nil when the rubric does not declare it.
     public func parameter(_ name: String) -> JSONValue? { parameters[name] }
 
     /// A finding for this probe's criterion.

@@ -27,6 +27,7 @@ extension Rubric {
 public struct DeclarativeRubric: Rubric {
     public let descriptor: RubricDescriptor
 
+    /// A rubric from a descriptor, usually one `RubricLoader.load` validated.
     public init(descriptor: RubricDescriptor) {
         self.descriptor = descriptor
     }

@@ -26,14 +26,17 @@ public struct RubricDescriptor: Sendable, Codable {
     public var levels: [ScaleLevel] { scale?.levels ?? [] }
     public var maxRank: Int { levels.map(\.rank).max() ?? 0 }
 
+    /// The level of a rank (1 is the lowest), or nil when the scale has no such rank.
     public func level(rank: Int) -> ScaleLevel? {
         levels.first { $0.rank == rank }
     }
 
+    /// The answer set an `answer` criterion names, or nil.
     public func answerSet(_ id: String) -> AnswerSet? {
         answerSets?.first { $0.id == id }
     }
 
+    /// The default value of a parameter, before tailoring (probes read the tailored one from `ProbeInput`).
     public func parameter(_ name: String) -> JSONValue? {
         parameters?[name]?.value
     }
@@ -54,6 +57,7 @@ public struct RubricDescriptor: Sendable, Codable {
 
     public var leafCount: Int { allCriteria().filter { $0.criterion.isLeaf }.count }
 
+    /// The criterion with this id, at any depth.
     public func criterion(_ id: String) -> Criterion? {
         allCriteria().first { $0.criterion.id == id }?.criterion
     }
@@ -61,7 +65,9 @@ public struct RubricDescriptor: Sendable, Codable {
 
 /// What parts of a rubric follow a published source and what was drafted here.
 public struct RubricProvenance: Sendable, Codable {
+    /// One part of the rubric and where it comes from.
     public struct Basis: Sendable, Codable {
+        /// sourced (a public document, named in `source`), recollection, assumption, drafted or unknown.
         public enum Status: String, Sendable, Codable, CaseIterable {
             case sourced, recollection, assumption, drafted, unknown
         }
@@ -89,10 +95,12 @@ public struct RubricProvenance: Sendable, Codable {
     public var basis: [Basis]
 }
 
+/// The levels of a rubric, low to high.
 public struct Scale: Sendable, Codable {
     public var levels: [ScaleLevel]
 }
 
+/// One level: its rank (1…N), id, name and optional description.
 public struct ScaleLevel: Sendable, Codable, Hashable {
     public var rank: Int
     public var id: String
@@ -100,12 +108,14 @@ public struct ScaleLevel: Sendable, Codable, Hashable {
     public var description: LocalizedText?
 }
 
+/// The `scoring` object: the model and its parameters.
 public struct ScoringSpec: Sendable, Codable {
     public var model: ScoringModel.Kind
     public var threshold: Double?
     public var bands: [Band]?
     public var maxPoints: Double?
 
+    /// A score from `min` up (0–100, or points) gives `level`.
     public struct Band: Sendable, Codable, Hashable {
         public var min: Double
         public var level: Int
@@ -120,7 +130,9 @@ public struct Parameter: Sendable, Codable {
     public var source: String?
 }
 
+/// A named answer scale such as full / most / partial / none (1 / 0.8 / 0.5 / 0).
 public struct AnswerSet: Sendable, Codable {
+    /// One answer: its value, score 0–1, label and the aliases evidence may use instead.
     public struct Option: Sendable, Codable {
         public var value: String
         public var score: Double
@@ -129,6 +141,32 @@ public struct AnswerSet: Sendable, Codable {
     }
     public var id: String
     public var options: [Option]
+    /// Every accepted spelling (value, alias, score as text) → score; built once so scoring a cohort is a lookup.
+    private var lookup: [String: Double] = [:]
+
+    enum CodingKeys: String, CodingKey { case id, options }
+
+    public init(id: String, options: [Option]) {
+        self.id = id
+        self.options = options
+        lookup = Self.buildLookup(options)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), options: try container.decode([Option].self, forKey: .options))
+    }
+
+    static func buildLookup(_ options: [Option]) -> [String: Double] {
+        var lookup: [String: Double] = [:]
+        for option in options {
+            lookup[String(option.score)] = lookup[String(option.score)] ?? option.score
+            lookup[option.score.formatted] = lookup[option.score.formatted] ?? option.score
+            for alias in option.aliases ?? [] where lookup[alias] == nil { lookup[alias] = option.score }
+        }
+        for option in options { lookup[option.value] = option.score }
+        return lookup
+    }
 
     /// The score of an answer given as the value, an alias, or the score itself.
     public func score(of answer: JSONValue) -> Double? {
@@ -136,12 +174,9 @@ public struct AnswerSet: Sendable, Codable {
         case .number(let number):
             return options.contains { $0.score == number } ? number : nil
         case .string(let text):
+            if let score = lookup[text] { return score }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            for option in options where option.value == trimmed || (option.aliases ?? []).contains(trimmed) {
-                return option.score
-            }
-            if let number = Double(trimmed), options.contains(where: { $0.score == number }) { return number }
-            return nil
+            return trimmed == text ? nil : lookup[trimmed]
         default:
             return nil
         }

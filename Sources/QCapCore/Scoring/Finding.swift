@@ -15,6 +15,7 @@ public struct Finding: Sendable, Codable, Hashable {
     /// Free-form details a module wants to show (e.g. the certificate number checked); rendered as key: value.
     public var details: [String: String]?
 
+    /// A finding; probes usually call `ProbeInput.finding`, which fills in the criterion.
     public init(criterion: String, outcome: Outcome, score: Double?, level: Int? = nil, message: LocalizedText,
                 evidence: [Provenance] = [], details: [String: String]? = nil) {
         self.criterion = criterion

@@ -1,5 +1,6 @@
 /// One rubric's verdict on one enterprise.
 public struct RubricResult: Sendable, Codable {
+    /// Which rubric, exactly: results compare only when id, version and hash match.
     public struct RubricRef: Sendable, Codable, Hashable {
         public var id: String
         public var version: String
@@ -7,6 +8,7 @@ public struct RubricResult: Sendable, Codable {
         public var title: LocalizedText
     }
 
+    /// A level of the rubric's scale.
     public struct LevelRef: Sendable, Codable, Hashable {
         public var rank: Int
         public var id: String
@@ -50,6 +52,7 @@ public struct RubricResult: Sendable, Codable {
 
 /// What would lift the enterprise one level: the improvement plan an evaluator hands to a factory.
 public struct Gap: Sendable, Codable {
+    /// One criterion that holds the enterprise back, and what it needs.
     public struct Item: Sendable, Codable {
         public var criterion: String
         public var title: LocalizedText

@@ -1,5 +1,6 @@
 /// The scoring model a result was computed with, and its parameters, as recorded in every result.
 public struct ScoringModel: Sendable, Codable, Hashable {
+    /// The scoring models of docs/rubric-format.md.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case weightedTree, flat, unweighted, absolute, maturityGated, points
     }
@@ -8,6 +9,7 @@ public struct ScoringModel: Sendable, Codable, Hashable {
     public var bands: [ScoringSpec.Band]?
     public var maxPoints: Double?
 
+    /// A model with its parameters, as the `scoring` object gives them.
     public init(kind: Kind, threshold: Double? = nil, bands: [ScoringSpec.Band]? = nil, maxPoints: Double? = nil) {
         self.kind = kind
         self.threshold = threshold

@@ -64,13 +64,14 @@ struct EvidenceDocument {
         if let factsValue {
             facts.reserveCapacity(factsValue.count)
             let provenance = Provenance(provider: provider, file: file, line: line, source: source, assessor: assessor, round: round)
+            let citation = [provenance]
             let factsPath = JSONPath.appending(key: "facts", to: path)
             for (key, factValue) in factsValue {
                 if let problem = catalog.problem(key: key, value: factValue) {
                     fail(JSONPath.appending(key: key, to: factsPath), problem.message, problem.expected)
                     continue
                 }
-                facts.append(Fact(key: key, value: factValue, provenance: provenance))
+                facts.append(Fact(key: key, value: factValue, provenance: provenance, citation: citation))
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }

@@ -101,7 +101,8 @@ public struct Workspace: Sendable {
     }
 
     /// Data rubrics: the workspace's `rubrics/*.json`, `rubricFiles` and `--rubric-file`, fully validated. One with
-    /// the id of a registered rubric is an error unless `override` names that id.
+    /// the id of a registered rubric is an error unless `override` names that id; an override keeps the registered
+    /// rubric's probes and finishing touches, so a workspace can re-weight or re-word a module rubric.
     static func loadDataRubrics(root: URL, config: WorkspaceConfig, extra: [URL], registered: [any Rubric]) throws(InputErrors) -> [any Rubric] {
         var files: [(URL, String)] = []
         let folder = root.appending(path: "rubrics")
@@ -110,7 +111,7 @@ public struct Workspace: Sendable {
         }
         for path in config.rubricFiles { files.append((root.appending(path: path), display(root, path))) }
         for url in extra { files.append((url, url.path)) }
-        let registeredIDs = Set(registered.map(\.descriptor.id))
+        let registeredByID = Dictionary(registered.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rubrics: [any Rubric] = []
         var seen: [String: String] = [:]
         var errors: [InputError] = []
@@ -120,19 +121,26 @@ public struct Workspace: Sendable {
                 continue
             }
             do {
-                let descriptor = try RubricLoader.load(data: data, file: shown)
-                if registeredIDs.contains(descriptor.id) && !config.override.contains(descriptor.id) {
-                    errors.append(InputError(file: shown, location: .jsonPath("$.id", line: nil),
-                                             message: "rubric id '\(descriptor.id)' is already a built-in rubric",
-                                             expected: "another id, or \"override\": [\"\(descriptor.id)\"] in qcap.json to replace the built-in one"))
+                let (decoded, lines) = try RubricLoader.decode(data: data, file: shown)
+                let idLocation = InputError.Location.jsonPath("$.id", line: lines.nearestLine(for: "$.id"))
+                let base = registeredByID[decoded.id]
+                if base != nil && !config.override.contains(decoded.id) {
+                    errors.append(InputError(file: shown, location: idLocation,
+                                             message: "rubric id '\(decoded.id)' is already a built-in rubric",
+                                             expected: "another id, or \"override\": [\"\(decoded.id)\"] in qcap.json to replace the built-in one"))
                     continue
                 }
-                if let first = seen[descriptor.id] {
-                    errors.append(InputError(file: shown, location: .jsonPath("$.id", line: nil), message: "rubric id '\(descriptor.id)' is also defined in \(first)"))
+                if let first = seen[decoded.id] {
+                    errors.append(InputError(file: shown, location: idLocation, message: "rubric id '\(decoded.id)' is also defined in \(first)"))
                     continue
                 }
+                let descriptor = try RubricLoader.load(data: data, file: shown, probes: base?.probes ?? [])
                 seen[descriptor.id] = shown
-                rubrics.append(DeclarativeRubric(descriptor: descriptor))
+                if let base {
+                    rubrics.append(OverridingRubric(base: base, descriptor: descriptor))
+                } else {
+                    rubrics.append(DeclarativeRubric(descriptor: descriptor))
+                }
             } catch {
                 errors += error.errors
             }
@@ -150,5 +158,23 @@ public struct Workspace: Sendable {
     /// A runner for this workspace's enterprises.
     public func runner(asOf: Day) -> AssessmentRunner {
         AssessmentRunner(engines: engines, sources: sources, period: config.period, asOf: asOf, waivers: waivers)
+    }
+}
+
+/// A registered rubric whose descriptor a workspace replaces (`"override"` in qcap.json): the new criteria, weights
+/// and wording, with the module's probes, auxiliary facts, example evidence and finishing touches.
+struct OverridingRubric: Rubric {
+    let base: any Rubric
+    let descriptor: RubricDescriptor
+
+    var probes: [Probe] { base.probes }
+    var auxiliaryFacts: [String] { base.auxiliaryFacts }
+
+    func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
+        base.exampleEvidence(for: request, random: &random)
+    }
+
+    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
+        base.finish(&result, evidence: evidence, context: context, parameters: parameters)
     }
 }

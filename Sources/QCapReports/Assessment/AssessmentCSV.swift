@@ -3,7 +3,7 @@ import QCapCore
 /// `qcap assess --format csv`: one row per enterprise × rubric, Excel-safe (BOM, RFC 4180, formula neutralised).
 public enum AssessmentCSV {
     public static let header = ["uscc", "enterprise", "region", "industry", "period", "asOf", "rubric", "version", "score",
-                                "rawScore", "level", "levelName", "coverage", "met", "partial", "notMet", "noEvidence",
+                                "rawScore", "scaleScore", "scaleMax", "level", "levelName", "coverage", "met", "partial", "notMet", "noEvidence",
                                 "notApplicable", "error", "waived"]
 
     public static func rows(_ run: AssessmentRun, language: Language) -> [[String]] {
@@ -14,6 +14,8 @@ public enum AssessmentCSV {
                     run.asOf.description, result.rubric.id, result.rubric.version,
                     result.score.map { AssessmentTable.fixed($0, 2) } ?? "",
                     result.rawScore.map { AssessmentTable.fixed($0, 2) } ?? "",
+                    result.scaleScore.map { AssessmentTable.fixed($0, 2) } ?? "",
+                    result.scaleMax.map { AssessmentTable.fixed($0, 0) } ?? "",
                     result.level.map { String($0.rank) } ?? "", result.level?.name.text(language) ?? "",
                     AssessmentTable.fixed(result.coverage, 4)]
                 + [Outcome.met, .partial, .notMet, .noEvidence, .notApplicable, .error, .waived].map { String(counts[$0] ?? 0) }

@@ -1,0 +1,79 @@
+import Foundation
+import QCapCore
+import QCapProviders
+
+/// `qcap rubrics import TABLE.csv --id ID --scale SCALE`: an evaluator's indicator spreadsheet becomes a rubric file.
+///
+/// The written file always validates: it is loaded and its examples run before anything is written.
+enum RubricImportCommand {
+    static var spec: CommandSpec {
+        CommandSpec("import", summary: "Turn an indicator spreadsheet (CSV: 维度, 指标编号, 指标名称, 权重, 否决项, one column per level) into a rubric file that validates.",
+                    options: [
+                        .value("id", valueName: "ID", help: "The new rubric's id (kebab-case)."),
+                        .value("scale", valueName: "SCALE", help: "The levels to use: <fact prefix><level count> of a registered rubric (mqc5), or a rubric id."),
+                        .value("output", short: "o", valueName: "FILE", help: "Write the rubric here instead of standard output."),
+                        .value("title", valueName: "TEXT", help: "The rubric's Chinese title (default: 导入的评价指标表（ID）)."),
+                        .value("title-en", valueName: "TEXT", help: "The rubric's English title."),
+                        .value("prefix", valueName: "PREFIX", help: "Fact prefix of the evidence keys (default: the id without dashes)."),
+                        .value("threshold", valueName: "SHARE", help: "Weighted share a level needs.", defaultValue: "0.8"),
+                    ],
+                    positionals: [.required("TABLE", help: "The indicator table, CSV in UTF-8 or GB18030.")],
+                    examples: ["qcap rubrics import 指标表.csv --id zz-mqc-official --scale mqc5 --output rubrics/zz-mqc-official.json"])
+    }
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        guard let id = arguments.value("id"), !id.isEmpty else { throw .usage("rubrics import needs --id ID") }
+        guard !id.isEmpty, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            throw .usage("--id '\(id)' is not kebab-case (lower-case letters, digits and '-')")
+        }
+        guard let scaleName = arguments.value("scale") else { throw .usage("rubrics import needs --scale SCALE (for example mqc5)") }
+        let scales = namedScales(context.rubrics)
+        guard let scale = scales.first(where: { $0.name == scaleName }) ?? scales.first(where: { $0.origin == scaleName }) else {
+            let known = scales.map(\.name).sorted().joined(separator: ", ")
+            throw .usage("unknown scale '\(scaleName)'; known: \(known.isEmpty ? "none" : known)")
+        }
+        guard let threshold = Double(arguments.value("threshold") ?? "0.8"), threshold > 0, threshold <= 1 else {
+            throw .usage("--threshold must be a share in (0, 1]")
+        }
+        if let prefix = arguments.value("prefix"), prefix.isEmpty || prefix.contains(" ") || prefix.contains(".") {
+            throw .usage("--prefix must be one word without dots")
+        }
+        let path = arguments.positional("TABLE") ?? ""
+        let table: CSVTable
+        do { table = try CSVReader.read(contentsOf: context.url(path), displayName: path) } catch { throw .input(InputErrors([error])) }
+        var title: LocalizedText?
+        if let zh = arguments.value("title") { title = LocalizedText(zh: zh, en: arguments.value("title-en") ?? zh) }
+        else if let en = arguments.value("title-en") { title = LocalizedText(zh: en, en: en) }
+        let options = RubricTableImporter.Options(id: id, title: title, factPrefix: arguments.value("prefix"), levels: scale.levels,
+                                                  scaleName: scale.name, scaleOrigin: "rubric \(scale.origin)", threshold: threshold)
+        let rubric: JSONValue
+        do { rubric = try RubricTableImporter.rubric(from: table, options: options) } catch { throw .input(error) }
+        let text = JSONWriter.write(rubric, style: .pretty) + "\n"
+        let outputName = arguments.value("output") ?? "\(id).json"
+        do {
+            _ = try RubricLoader.load(data: Data(text.utf8), file: outputName, probes: [])
+        } catch {
+            throw .input(error)
+        }
+        let output = try OutputTarget(path: arguments.value("output"), context: context)
+        output.write(text)
+        try output.commit()
+        if output.isFile {
+            let count = table.rows.count
+            FileHandle.standardError.write(Data("wrote \(outputName): \(id), \(count) indicators on scale \(scale.name) (read \(table.file) as \(table.encoding.rawValue))\n".utf8))
+        }
+    }
+
+    struct NamedScale {
+        var name: String
+        var origin: String
+        var levels: [ScaleLevel]
+    }
+
+    /// Each registered rubric with levels lends its scale as `<fact prefix><level count>` (mqc5).
+    static func namedScales(_ rubrics: [any Rubric]) -> [NamedScale] {
+        rubrics.map(\.descriptor).filter { !$0.levels.isEmpty }.map {
+            NamedScale(name: "\($0.factPrefix)\($0.levels.count)", origin: $0.id, levels: $0.levels)
+        }
+    }
+}

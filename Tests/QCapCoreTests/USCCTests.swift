@@ -1,0 +1,27 @@
+import Testing
+@testable import QCapCore
+
+@Suite struct USCCTests {
+    @Test func validCodesPass() {
+        #expect(USCC.validate("91350600K8PBRNYTPB") == .valid)
+        #expect(USCC.validate("91350100M000100Y43") == .valid)
+    }
+
+    @Test func aWrongCheckCharacterIsReportedWithTheExpectedOne() {
+        #expect(USCC.validate("91350203LXG0TEQY7X") == .checkFailed(expected: "F"))
+    }
+
+    @Test func lettersInTheFirstPositionsAreAllowed() {
+        // Y = 其他 registration authority; python-stdnum wrongly insists on digits here.
+        let prefix = "Y1350600MA2XXXXX1"
+        guard let check = USCC.checkCharacter(forPrefix: prefix) else { Issue.record("no check character"); return }
+        #expect(USCC.validate(prefix + String(check)) == .valid)
+    }
+
+    @Test func malformedCodesSayWhy() {
+        #expect(USCC.validate("123") == .malformed("has 3 characters, expected 18"))
+        #expect(USCC.validate("91350600K8PBRNYTPI") == .malformed("character 18 'I' is not in the code set"))
+        #expect(USCC.validate("9135A600K8PBRNYTPB") == .malformed("character 5 must be a digit (administrative division code)"))
+        #expect(USCC.validate("91350600K8PBRNYTP中").isValid == false)
+    }
+}
