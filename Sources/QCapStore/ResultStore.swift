@@ -19,8 +19,14 @@ public final class ResultStore {
     public let database: SQLiteDatabase
     private var openRun: Int?
     private var openRunEnterprises = 0
+    /// Citations are stored once per enterprise and run, and findings refer to them by number: the same
+    /// questionnaire line backs dozens of findings.
+    private var nextCitation = 0
     private var storedDescriptors: Set<String> = []
     private var modelCache: [String: ScoringModel] = [:]
+    private var descriptorCache: [String: RubricDescriptor] = [:]
+    /// The criteria of the rubrics being stored, by content hash, to leave out the texts they already hold.
+    private var criteria: [String: [String: Criterion]] = [:]
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -69,6 +75,7 @@ public final class ResultStore {
                       .text(record.regionName), .text(JSONWriter.write(.array(record.rubrics.map { .string($0) })))])
             openRun = Int(id)
             openRunEnterprises = 0
+            nextCitation = 0
             return Int(id)
         } catch {
             database.rollback()
@@ -83,6 +90,10 @@ public final class ResultStore {
         do {
             for descriptor in descriptors where !storedDescriptors.contains(descriptor.contentHash) {
                 try storeDescriptor(descriptor)
+            }
+            for descriptor in descriptors where criteria[descriptor.contentHash] == nil {
+                criteria[descriptor.contentHash] = Dictionary(descriptor.allCriteria().map { ($0.criterion.id, $0.criterion) },
+                                                              uniquingKeysWith: { first, _ in first })
             }
             try insert(run, runID: runID)
             openRunEnterprises += 1
@@ -129,6 +140,19 @@ public final class ResultStore {
     private func insert(_ run: AssessmentRun, runID: Int) throws {
         let enterprise = run.enterprise
         let run64 = Int64(runID)
+        var citations: [Provenance: Int] = [:]
+        func cite(_ provenance: Provenance) throws -> Int {
+            if let id = citations[provenance] { return id }
+            nextCitation += 1
+            citations[provenance] = nextCitation
+            try database.run("""
+                INSERT INTO citations (run_id, id, provider, file, line, row, source, assessor, round)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """, [.integer(run64), .integer(Int64(nextCitation)), .text(provenance.provider), .text(provenance.file),
+                      SQLiteValue(provenance.line), SQLiteValue(provenance.row), .text(provenance.source.rawValue),
+                      SQLiteValue(provenance.assessor), SQLiteValue(provenance.round)])
+            return nextCitation
+        }
         try database.run("""
             INSERT INTO enterprises (run_id, enterprise_id, name, region, industry, size, products, review)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -138,6 +162,22 @@ public final class ResultStore {
         for result in run.results {
             var detail = result
             detail.findings = []
+            // Criterion titles are the rubric's own (stored once in `rubrics`): left out here, restored on reading.
+            for index in detail.nodes.indices { detail.nodes[index].title = Self.fromRubric }
+            if var gap = detail.gap {
+                let known = criteria[result.rubric.hash] ?? [:]
+                for index in gap.items.indices {
+                    let item = gap.items[index]
+                    gap.items[index].title = Self.fromRubric
+                    guard let criterion = known[item.criterion], let requirement = item.requirement else { continue }
+                    if let level = item.requiredLevel, criterion.requirement(atLevel: level) == requirement {
+                        gap.items[index].requirement = Self.levelRequirement
+                    } else if criterion.remediation == requirement {
+                        gap.items[index].requirement = Self.remediation
+                    }
+                }
+                detail.gap = gap
+            }
             let resultID = try database.insert("""
                 INSERT INTO results (run_id, enterprise_id, rubric_id, rubric_version, rubric_hash, title_zh, title_en, model, tailoring,
                                      score, raw_score, scale_score, scale_max, level_rank, level_id, level_zh, level_en, coverage, detail)
@@ -156,7 +196,7 @@ public final class ResultStore {
                     """, [.integer(resultID), .integer(Int64(ordinal)), .text(finding.criterion), .text(finding.outcome.rawValue),
                           SQLiteValue(finding.score), SQLiteValue(finding.level), .text(finding.message.zh), .text(finding.message.en),
                           SQLiteValue(finding.rawOutcome?.rawValue), SQLiteValue(finding.rawScore),
-                          finding.evidence.isEmpty ? .null : .text(JSONWriter.write(.array(finding.evidence.map(Self.json)))),
+                          finding.evidence.isEmpty ? .null : .text(try finding.evidence.map { String(try cite($0)) }.joined(separator: " ")),
                           finding.details.map { .text(JSONWriter.write(.object(JSONObject($0.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))) } ?? .null])
             }
         }
@@ -255,12 +295,14 @@ public final class ResultStore {
 
     /// The rubric exactly as it was when results with this content hash were stored.
     public func descriptor(hash: String) throws(StoreError) -> RubricDescriptor? {
-        try read {
+        if let cached = descriptorCache[hash] { return cached }
+        return try read {
             guard let json = try database.query("SELECT descriptor FROM rubrics WHERE hash = ?1", .text(hash)).first?.string("descriptor") else {
                 return nil
             }
             var descriptor = try decoder.decode(RubricDescriptor.self, from: Data(json.utf8))
             descriptor.contentHash = hash
+            descriptorCache[hash] = descriptor
             return descriptor
         }
     }
@@ -308,10 +350,54 @@ public final class ResultStore {
     private func full(_ row: SQLiteRow) throws -> StoredResult {
         var stored = try summary(row)
         var result = try decoder.decode(RubricResult.self, from: Data(row.text("detail").utf8))
-        result.findings = try database.query("SELECT * FROM findings WHERE result_id = ?1 ORDER BY ordinal",
-                                             .integer(Int64(row.int("id") ?? 0))).map(Self.finding)
+        let findingRows = try database.query("SELECT * FROM findings WHERE result_id = ?1 ORDER BY ordinal", .integer(Int64(row.int("id") ?? 0)))
+        // An enterprise's citations are numbered consecutively within its run: one range query fetches them all.
+        let numbers = findingRows.flatMap { Self.citationNumbers($0.string("evidence")) }
+        var citations: [Int: Provenance] = [:]
+        if let low = numbers.min(), let high = numbers.max() {
+            for citation in try database.query("SELECT * FROM citations WHERE run_id = ?1 AND id BETWEEN ?2 AND ?3",
+                                               .integer(Int64(stored.runID)), .integer(Int64(low)), .integer(Int64(high))) {
+                if let id = citation.int("id"), let provenance = Self.provenance(citation) { citations[id] = provenance }
+            }
+        }
+        result.findings = findingRows.map { findingRow in
+            var finding = Self.finding(findingRow)
+            finding.evidence = Self.citationNumbers(findingRow.string("evidence")).compactMap { citations[$0] }
+            return finding
+        }
+        if let descriptor = try descriptor(hash: result.rubric.hash) {
+            var titles: [String: LocalizedText] = [:]
+            for (criterion, _, _) in descriptor.allCriteria() { titles[criterion.id] = criterion.title }
+            for index in result.nodes.indices where result.nodes[index].title == Self.fromRubric {
+                result.nodes[index].title = titles[result.nodes[index].criterion] ?? LocalizedText(result.nodes[index].criterion)
+            }
+            var byID: [String: Criterion] = [:]
+            for (criterion, _, _) in descriptor.allCriteria() { byID[criterion.id] = criterion }
+            if var gap = result.gap {
+                for index in gap.items.indices {
+                    let item = gap.items[index]
+                    if item.title == Self.fromRubric { gap.items[index].title = titles[item.criterion] ?? LocalizedText(item.criterion) }
+                    if item.requirement == Self.levelRequirement {
+                        gap.items[index].requirement = item.requiredLevel.flatMap { byID[item.criterion]?.requirement(atLevel: $0) }
+                    } else if item.requirement == Self.remediation {
+                        gap.items[index].requirement = byID[item.criterion]?.remediation
+                    }
+                }
+                result.gap = gap
+            }
+        }
         stored.result = result
         return stored
+    }
+
+    /// Stand-ins for texts the stored rubric holds: a criterion's title, its requirement at the level needed, its
+    /// remediation. They are never real texts (a rubric's texts are never empty in both languages, nor start with "@").
+    static let fromRubric = LocalizedText(zh: "", en: "")
+    static let levelRequirement = LocalizedText(zh: "", en: "@level")
+    static let remediation = LocalizedText(zh: "", en: "@remediation")
+
+    static func citationNumbers(_ text: String?) -> [Int] {
+        (text ?? "").split(separator: " ").compactMap { Int($0) }
     }
 
     private func model(_ json: String) throws -> ScoringModel {
@@ -327,9 +413,6 @@ public final class ResultStore {
                               message: LocalizedText(zh: row.text("message_zh"), en: row.text("message_en")))
         finding.rawOutcome = row.string("raw_outcome").flatMap(Outcome.init(rawValue:))
         finding.rawScore = row.double("raw_score")
-        if let text = row.string("evidence"), let items = (try? JSONParser.parse(text))?.arrayValue {
-            finding.evidence = items.compactMap(provenance)
-        }
         if let text = row.string("details"), let object = (try? JSONParser.parse(text))?.objectValue {
             var details: [String: String] = [:]
             for (key, value) in object { details[key] = value.stringValue ?? JSONWriter.write(value) }
@@ -347,21 +430,10 @@ public final class ResultStore {
         return LocalizedText(zh: zh, en: en)
     }
 
-    static func json(_ provenance: Provenance) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("provider", .string(provenance.provider)), ("file", .string(provenance.file)),
-                                            ("source", .string(provenance.source.rawValue))]
-        if let line = provenance.line { pairs.append(("line", .number(Double(line)))) }
-        if let row = provenance.row { pairs.append(("row", .number(Double(row)))) }
-        if let assessor = provenance.assessor { pairs.append(("assessor", .string(assessor))) }
-        if let round = provenance.round { pairs.append(("round", .string(round))) }
-        return .object(JSONObject(pairs))
-    }
-
-    static func provenance(_ value: JSONValue) -> Provenance? {
-        guard let provider = value["provider"]?.stringValue, let file = value["file"]?.stringValue,
-              let source = value["source"]?.stringValue.flatMap(Provenance.Source.init(rawValue:)) else { return nil }
-        return Provenance(provider: provider, file: file, line: value["line"]?.intValue, row: value["row"]?.intValue, source: source,
-                          assessor: value["assessor"]?.stringValue, round: value["round"]?.stringValue)
+    static func provenance(_ row: SQLiteRow) -> Provenance? {
+        guard let source = Provenance.Source(rawValue: row.text("source")) else { return nil }
+        return Provenance(provider: row.text("provider"), file: row.text("file"), line: row.int("line"), row: row.int("row"), source: source,
+                          assessor: row.string("assessor"), round: row.string("round"))
     }
 }
 

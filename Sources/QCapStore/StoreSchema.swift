@@ -76,6 +76,19 @@ public enum StoreSchema {
             );
             CREATE INDEX results_by_enterprise ON results (enterprise_id, rubric_id, run_id);
 
+            CREATE TABLE citations (
+                run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                id INTEGER NOT NULL,
+                provider TEXT NOT NULL,
+                file TEXT NOT NULL,
+                line INTEGER,
+                row INTEGER,
+                source TEXT NOT NULL,
+                assessor TEXT,
+                round TEXT,
+                PRIMARY KEY (run_id, id)
+            ) WITHOUT ROWID;
+
             CREATE TABLE findings (
                 result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
                 ordinal INTEGER NOT NULL,

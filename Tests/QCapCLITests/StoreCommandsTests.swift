@@ -180,7 +180,13 @@ import Testing
         for format in ["md", "json"] {
             #expect(workspace.run(["report", id, "--format", format, "--lang", "en", "--output", workspace.file("r.\(format)").path]) == 0)
         }
-        #expect(try JSONParser.parse(try workspace.read("r.json"))["source"]?["kind"]?.stringValue == "store")
+        let report = try JSONParser.parse(try workspace.read("r.json"))
+        #expect(report["source"]?["kind"]?.stringValue == "store")
+        // What the store gives back is exactly what assess computed: findings, evidence, nodes, gap and all.
+        let assessed = try JSONParser.parse(try workspace.read("out.json"))
+        let run = assessed["runs"]?.arrayValue?.first { $0["enterprise"]?["id"]?.stringValue == id }
+        #expect(run?["results"] != nil)
+        #expect(report["results"] == run?["results"])
         #expect(workspace.run(["report", id, "--rubric", "nope", "--output", workspace.file("x.html").path]) == 2)
     }
 

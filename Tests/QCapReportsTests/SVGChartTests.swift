@@ -56,9 +56,9 @@ import Testing
 
     @Test func barsScaleToTheMaximum() {
         let svg = SVGChart.bars([.init(label: "x", value: 5, caption: "5"), .init(label: "y", value: 20, caption: "20")], maximum: 10, title: "t")
-        // Track width 520 − 150 − 70 = 300: half of it, then clamped to all of it.
-        #expect(svg.contains("width=\"150\" height=\"14\" fill=\"#1f5f99\""))
-        #expect(svg.contains("width=\"300\" height=\"14\" fill=\"#1f5f99\""))
+        // Track width 520 − 150 − 90 = 280: half of it, then clamped to all of it.
+        #expect(svg.contains("width=\"140\" height=\"14\" fill=\"#1f5f99\""))
+        #expect(svg.contains("width=\"280\" height=\"14\" fill=\"#1f5f99\""))
         #expect(HTMLChecker.check(svg).problems.isEmpty)
     }
 

@@ -82,7 +82,7 @@ public enum SVGChart {
     /// Horizontal bars scaled to `maximum` (values are clamped to 0…maximum).
     public static func bars(_ bars: [Bar], maximum: Double, title: String, width: Double = 520) -> String {
         let labelWidth = 150.0
-        let captionWidth = 70.0
+        let captionWidth = 90.0
         let rowHeight = 22.0
         let height = rowHeight * Double(bars.count) + 10
         let track = width - labelWidth - captionWidth

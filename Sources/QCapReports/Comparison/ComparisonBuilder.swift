@@ -212,6 +212,8 @@ public struct ComparisonBuilder: Sendable {
     }
 
     func distribution(_ results: [RubricResult], levels: [Comparison.Level]) -> [Comparison.LevelCount] {
+        // A rubric without levels (a score-only rubric) has no distribution to show.
+        guard !levels.isEmpty else { return [] }
         let total = results.count
         func share(_ count: Int) -> Double { total > 0 ? CohortStatistics.round(Double(count) / Double(total)) : 0 }
         var counts = levels.map { level in
@@ -220,9 +222,7 @@ public struct ComparisonBuilder: Sendable {
         }
         let known = Set(levels.map(\.rank))
         let unleveled = results.filter { $0.level.map { !known.contains($0.rank) } ?? true }.count
-        if unleveled > 0 || !levels.isEmpty {
-            counts.append(Comparison.LevelCount(rank: nil, id: nil, name: nil, count: unleveled, share: share(unleveled)))
-        }
+        counts.append(Comparison.LevelCount(rank: nil, id: nil, name: nil, count: unleveled, share: share(unleveled)))
         return counts
     }
 

@@ -58,7 +58,8 @@ public struct ComparisonHTML {
             var cells = ["<strong>\(e(row.enterprise.name))</strong><br><span class=\"small muted\">\(e(row.enterprise.id)) · \(e(row.enterprise.region)) · \(e(row.enterprise.industry)) · \(e(row.enterprise.size))</span>"]
             for cell in row.cells {
                 guard let cell else { cells.append("<span class=\"muted\">—</span>"); continue }
-                var html = "<strong>\(e(text.score(cell.score)))</strong> <span class=\"badge\">\(e(text.level(cell.level)))</span>"
+                var html = "<strong>\(e(text.score(cell.score)))</strong> "
+                html += cell.level.map { "<span class=\"badge\">\(e($0.name.text(language)))</span>" } ?? "<span class=\"muted\">—</span>"
                 html += "<br><span class=\"small muted\">#\(e(text.rank(cell.rank)))"
                 if cell.benchmarkGap != nil { html += " · \(e(text.t("差距", "gap"))) \(e(text.signed(cell.benchmarkGap)))" }
                 if baseline { html += " · \(e(text.t("变化", "change"))) \(e(text.change(cell.change)))" }
@@ -84,6 +85,9 @@ public struct ComparisonHTML {
         body += "<footer>\(e(text.definitions))</footer>\n"
         let css = HTML.baseCSS + """
 
+        table.matrix { table-layout: fixed; }
+        table.matrix th { white-space: normal; }
+        table.matrix th:first-child { width: 28%; }
         table.matrix td { font-size: 8.5pt; }
         #levels .figures { grid-template-columns: 1fr 1fr; }
         """

@@ -105,6 +105,10 @@ public enum HTML {
     .note { border-left: 3px solid var(--accent); background: var(--soft); padding: 1.5mm 3mm; margin: 2mm 0; font-size: 9pt; }
     footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--line); font-size: 8pt; color: var(--muted); }
     section.rubric + section.rubric { break-before: page; }
-    @media print { body { padding: 0; } }
+    @media screen {
+      html { background: #e8ecf1; }
+      body { max-width: 210mm; margin: 6mm auto; padding: 14mm 12mm; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.18); }
+    }
+    @media print { body { padding: 0; max-width: none; } }
     """
 }

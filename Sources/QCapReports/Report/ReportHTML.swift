@@ -17,6 +17,9 @@ public struct ReportHTML {
                              css: HTML.baseCSS + Self.css, body: body)
     }
 
+    /// How many shortfalls beyond the lifting set the HTML lists.
+    static let extraGapItems = 12
+
     static let css = """
 
     header.cover { border-bottom: 3px solid var(--accent); padding-bottom: 2mm; }
@@ -27,6 +30,18 @@ public struct ReportHTML {
     ul.missing { margin: 1mm 0 3mm; padding-left: 5mm; }
     ul.missing li { margin: 0.5mm 0; }
     section.rubric .figures { grid-template-columns: 2fr 3fr; }
+    th { white-space: nowrap; }
+    table.findings, table.provenance { table-layout: fixed; }
+    table.findings th:nth-child(1) { width: 25%; }
+    table.findings th:nth-child(2) { width: 11%; }
+    table.findings th:nth-child(3) { width: 36%; }
+    table.findings th:nth-child(4) { width: 28%; }
+    table.provenance th:nth-child(1) { width: 38%; }
+    table.provenance th:nth-child(2) { width: 14%; }
+    table.provenance th:nth-child(3) { width: 48%; }
+    [class^="outcome-"], .status { white-space: nowrap; }
+    .cite { overflow-wrap: anywhere; }
+    table.gap td:nth-child(3), table.gap td:nth-child(4), table.gap td:nth-child(6) { white-space: nowrap; }
     a { color: inherit; text-decoration: none; }
     """
 
@@ -114,9 +129,10 @@ public struct ReportHTML {
             if !provenance.basis.isEmpty {
                 html += HTML.table(header: [text.t("内容", "Part"), text.t("依据", "Basis"), text.t("出处与说明", "Source and note")],
                                    rows: provenance.basis.map { basis in
-                                       [e(basis.part.text(language)), e(text.status(basis.status)),
+                                       [e(basis.part.text(language)), "<span class=\"status\">\(e(text.status(basis.status)))</span>",
                                         e([basis.source ?? "", text.text(basis.note)].filter { !$0.isEmpty }.joined(separator: " — "))]
-                                   }, class: "small")
+                                   }, class: "small provenance")
+                html += "<p class=\"small muted\">\(e(text.t("“通行说法”与“本项目假设”的内容均为可配置参数，评价机构可按官方文本调整。", "Parts marked recollection or assumption are configurable parameters an evaluation body can set to the official text.")))</p>\n"
             }
         } else {
             html += "<p class=\"small muted\">\(e(text.t("结果库中没有该规则版本的正文，来源说明从略。", "The store does not hold this rubric version's text; provenance is not shown.")))</p>\n"
@@ -147,7 +163,9 @@ public struct ReportHTML {
             html += "<p class=\"small\">\(e(text.t("标有“优先”的 \(gap.liftCount) 项是按权重计最少、改进后即可提升一个等级的条款组合。", "The \(gap.liftCount) item(s) marked “first” are the smallest set, by weight, whose improvement lifts the enterprise one level.")))</p>\n"
         }
         var rows = ""
-        for (index, item) in gap.items.enumerated() {
+        // The lifting set in full, then the other shortfalls up to a page's worth; the JSON output lists every one.
+        let shown = max(gap.liftCount, min(gap.items.count, gap.liftCount + Self.extraGapItems))
+        for (index, item) in gap.items.prefix(shown).enumerated() {
             let lifting = index < gap.liftCount
             var marks: [String] = []
             if lifting { marks.append("<span class=\"badge lift\">\(e(text.t("优先", "first")))</span>") }
@@ -155,11 +173,14 @@ public struct ReportHTML {
             var criterion = "<strong>\(e(item.criterion))</strong> \(e(item.title.text(language)))"
             if let requirement = item.requirement { criterion += "<br><span class=\"requirement\">\(e(requirement.text(language)))</span>" }
             rows += "<tr\(lifting ? " class=\"lift-row\"" : "")><td class=\"num\">\(index + 1)</td><td>\(criterion)</td>"
-            rows += "<td>\(e(text.current(item, descriptor: descriptor)))</td><td>\(e(text.levelName(item.requiredLevel, descriptor: descriptor)))</td>"
+            rows += "<td>\(e(text.current(item, descriptor: descriptor)))</td><td>\(e(text.required(item, descriptor: descriptor)))</td>"
             rows += "<td class=\"num\">\(e(text.percent(item.weight)))</td><td>\(marks.joined(separator: " "))</td></tr>\n"
         }
-        html += "<table>\n<thead><tr><th class=\"num\">#</th><th>\(e(text.t("条款与要求", "Criterion and requirement")))</th><th>\(e(text.t("现状", "Now")))</th>"
+        html += "<table class=\"gap\">\n<thead><tr><th class=\"num\">#</th><th>\(e(text.t("条款与要求", "Criterion and requirement")))</th><th>\(e(text.t("现状", "Now")))</th>"
         html += "<th>\(e(text.t("需达到", "Needed")))</th><th class=\"num\">\(e(text.t("权重", "Weight")))</th><th></th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
+        if gap.items.count > shown {
+            html += "<p class=\"small muted\">\(e(text.t("另有 \(gap.items.count - shown) 项未达要求的条款未列出（见 --format json 或 md）。", "\(gap.items.count - shown) more criteria fall short (see --format json or md).")))</p>\n"
+        }
         return html
     }
 
@@ -179,13 +200,13 @@ public struct ReportHTML {
             let rows = shown.map { finding -> [String] in
                 let evidence = finding.evidence.prefix(3).map(\.citation).joined(separator: "; ")
                 var message = e(finding.message.text(language))
-                if !evidence.isEmpty { message += "<br><span class=\"small muted\">\(e(evidence))</span>" }
+                if !evidence.isEmpty { message += "<br><span class=\"small muted cite\">\(e(evidence))</span>" }
                 return ["<strong>\(e(finding.criterion))</strong> \(e(section.title(of: finding.criterion).text(language)))",
                         "<span class=\"outcome-\(finding.outcome.rawValue)\">\(e(text.outcome(finding.outcome)))</span>",
                         message, e(text.text(section.remediation(of: finding.criterion)))]
             }
             html += HTML.table(header: [text.t("条款", "Criterion"), text.t("结论", "Outcome"), text.t("说明与证据", "Finding and evidence"),
-                                        text.t("整改建议", "Remediation")], rows: rows)
+                                        text.t("整改建议", "Remediation")], rows: rows, class: "findings")
         }
         return html
     }

@@ -45,7 +45,7 @@ public struct ReportMarkdown {
                     out += Markdown.table(["#", text.t("条款", "Criterion"), text.t("现状", "Now"), text.t("需达到", "Needed"), text.t("要求", "Requirement"), ""],
                                           gap.items.enumerated().map { index, item in
                                               ["\(index + 1)", "\(item.criterion) \(item.title.text(language))", text.current(item, descriptor: descriptor),
-                                               text.levelName(item.requiredLevel, descriptor: descriptor), text.text(item.requirement),
+                                               text.required(item, descriptor: descriptor), text.text(item.requirement),
                                                [index < gap.liftCount ? text.t("优先", "first") : "", item.mustPass ? text.t("否决项", "must pass") : ""]
                                                 .filter { !$0.isEmpty }.joined(separator: ", ")]
                                           })

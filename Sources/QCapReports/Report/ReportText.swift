@@ -22,9 +22,9 @@ struct ReportText {
 
     func status(_ status: RubricProvenance.Basis.Status) -> String {
         switch status {
-        case .sourced: return t("有公开出处", "sourced")
-        case .recollection: return t("据通行说法（可配置）", "recollection (configurable)")
-        case .assumption: return t("本项目假设（可配置）", "assumption (configurable)")
+        case .sourced: return t("有出处", "sourced")
+        case .recollection: return t("通行说法", "recollection")
+        case .assumption: return t("本项目假设", "assumption")
         case .drafted: return t("本项目起草", "drafted here")
         case .unknown: return t("未知", "unknown")
         }
@@ -43,6 +43,11 @@ struct ReportText {
         if let level = item.currentLevel { return levelName(level, descriptor: descriptor) }
         if let score = item.currentScore { return percent(score) }
         return outcome(item.outcome)
+    }
+
+    /// What the gap item needs: a level, or (for a requirement that belongs to a level) to be met.
+    func required(_ item: Gap.Item, descriptor: RubricDescriptor?) -> String {
+        item.requiredLevel.map { levelName($0, descriptor: descriptor) } ?? t("符合", "met")
     }
 
     func source(_ report: EnterpriseReport) -> String {
