@@ -16,7 +16,7 @@ enum CompareCommand {
 
                     Comparability guard: results are compared only when rubric id, version, content hash, scoring model and tailoring all match; the others are listed apart with the reason, never mixed in.
 
-                    --where conditions are ANDed: region=CODE (GB/T 2260, 350600 keeps 3506xx), industry=CODE (prefix, C3 keeps C30–C39), size=中型|medium…, level>=N or score>=X (operators = != > >= < <=; RUBRIC.level>=N for one rubric).
+                    --where conditions are ANDed: region=CODE (GB/T 2260, 350600 keeps 3506xx), industry=CODE (prefix, C3 keeps C30–C39), size=中型|medium…, level>=N or score>=X (operators = != > >= < <=; RUBRIC.level>=N for one rubric). Quote conditions with < or > for the shell: --where 'level>=3'.
                     """,
                     options: [
                         CommandTree.workspaceOption,
@@ -30,8 +30,8 @@ enum CompareCommand {
                     ],
                     examples: ["qcap compare --workspace demo",
                                "qcap compare -w demo --rubric manufacturing-capability --where region=350602 --format html -o region.html",
-                               "qcap compare -w demo --period 2025 --period 2026 --where level>=2 --format csv -o change.csv",
-                               "qcap compare -w demo --benchmark 91350600MA2Y0000X1 --format md"])
+                               "qcap compare -w demo --period 2025 --period 2026 --where 'level>=2' --format csv -o change.csv",
+                               "qcap compare -w demo --benchmark 91350626GW8FWJTXK0 --format md   # gap to a 质量标杆 enterprise"])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {

@@ -18,7 +18,7 @@ enum HistoryCommand {
                         CommandTree.languageOption,
                     ],
                     positionals: [.required("ENTERPRISE", help: "The enterprise's Unified Social Credit Code.")],
-                    examples: ["qcap history 91350600MA2Y0000X1 --workspace demo", "qcap history 91350600MA2Y0000X1 -w demo --format json"])
+                    examples: ["qcap history 91350626GW8FWJTXK0 --workspace demo", "qcap history 91350626GW8FWJTXK0 -w demo --format json"])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {

@@ -29,9 +29,9 @@ enum ReportCommand {
                         .value("as-of", valueName: "YYYY-MM-DD", help: "Assessment date when the enterprise is assessed on the fly.", defaultValue: "today (Asia/Shanghai)"),
                     ],
                     positionals: [.required("ENTERPRISE", help: "The enterprise's Unified Social Credit Code.")],
-                    examples: ["qcap report 91350600MA2Y0000X1 --workspace demo --output report.html",
-                               "qcap report 91350600MA2Y0000X1 -w demo --lang en --format md",
-                               "qcap report 91350600MA2Y0000X1 -w demo --rubric manufacturing-capability --format json"])
+                    examples: ["qcap report 91350626GW8FWJTXK0 --workspace demo --output report.html",
+                               "qcap report 91350626GW8FWJTXK0 -w demo --lang en --format md",
+                               "qcap report 91350626GW8FWJTXK0 -w demo --rubric manufacturing-capability --format json"])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
