@@ -14,25 +14,25 @@ import Testing
     }
 
     @Test func radarPutsEachValueOnItsAxis() throws {
-        // Radius 110, label room 150: centre (260, 140). Axis 0 points up, then clockwise.
+        // Radius 110, label room 150 at the sides and 44 above: centre (260, 154). Axis 0 points up, then clockwise.
         let svg = SVGChart.radar([.init(label: "A", value: 100), .init(label: "B", value: 50), .init(label: "C", value: 0), .init(label: "D", value: 100)],
                                  title: "t")
         let points = try valuePoints(svg)
         #expect(points.count == 4)
-        #expect(points[0] == (260, 30))
-        #expect(points[1] == (315, 140))
-        #expect(points[2] == (260, 140))
-        #expect(points[3] == (150, 140))
-        #expect(svg.hasPrefix("<svg class=\"chart radar\" viewBox=\"0 0 520 280\""))
+        #expect(points[0] == (260, 44))
+        #expect(points[1] == (315, 154))
+        #expect(points[2] == (260, 154))
+        #expect(points[3] == (150, 154))
+        #expect(svg.hasPrefix("<svg class=\"chart radar\" viewBox=\"0 0 520 308\""))
         #expect(HTMLChecker.check(svg).problems.isEmpty)
     }
 
     @Test func valuesAreClampedAndMissingOnesMarked() throws {
         let svg = SVGChart.radar([.init(label: "A", value: 140), .init(label: "B", value: nil), .init(label: "C", value: -5)], title: "t", missing: "无证据")
         let points = try valuePoints(svg)
-        #expect(points[0] == (260, 30))
-        #expect(points[1] == (260, 140))
-        #expect(points[2] == (260, 140))
+        #expect(points[0] == (260, 44))
+        #expect(points[1] == (260, 154))
+        #expect(points[2] == (260, 154))
         #expect(svg.contains("无证据"))
         #expect(svg.contains("fill=\"#ffffff\""))
     }
@@ -59,6 +59,15 @@ import Testing
         // Track width 520 − 150 − 90 = 280: half of it, then clamped to all of it.
         #expect(svg.contains("width=\"140\" height=\"14\" fill=\"#1f5f99\""))
         #expect(svg.contains("width=\"280\" height=\"14\" fill=\"#1f5f99\""))
+        #expect(HTMLChecker.check(svg).problems.isEmpty)
+    }
+
+    @Test func longLabelsWrapOntoTwoLines() {
+        let svg = SVGChart.radar([.init(label: "Effectiveness of the quality management system", value: 90),
+                                  .init(label: "质量管理体系有效性与持续改进能力评价", value: 80), .init(label: "C", value: 70)], title: "t")
+        #expect(svg.contains("<tspan>Effectiveness of the</tspan><tspan x=\"260\" dy=\"13\">quality management"))
+        #expect(SVGChart.labelLines("质量管理体系有效性与持续改进能力评价") == ["质量管理体系有效性与", "持续改进能力评价"])
+        #expect(SVGChart.labelLines("a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd").count == 2)
         #expect(HTMLChecker.check(svg).problems.isEmpty)
     }
 

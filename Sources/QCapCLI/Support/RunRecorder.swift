@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import QCapCore
 import QCapProviders
 import QCapStore
@@ -26,8 +31,7 @@ final class RunRecorder {
         let store: ResultStore
         do {
             store = try ResultStore(url: ResultStore.url(workspace: workspace.root))
-            let environment = ProcessInfo.processInfo.environment
-            let record = RunRecord(created: RunRecord.timestamp(), who: environment["USER"] ?? environment["LOGNAME"] ?? "unknown",
+            let record = RunRecord(created: RunRecord.timestamp(), who: Self.who(),
                                    asOf: asOf, period: workspace.config.period,
                                    inputsHash: WorkspaceInputs.hash(of: workspace, extraRubricFiles: extraRubricFiles),
                                    qcapVersion: CommandTree.version, workspace: workspace.config.name,
@@ -39,6 +43,14 @@ final class RunRecorder {
         }
         return RunRecorder(store: store, displayPath: displayPath, descriptors: workspace.engines.map(\.descriptor),
                            period: workspace.config.period)
+    }
+
+    /// The login name: $USER, $LOGNAME, else the account of the process (containers often set neither variable).
+    static func who() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "unknown"
     }
 
     func record(_ runs: [AssessmentRun]) throws(CommandFailure) {

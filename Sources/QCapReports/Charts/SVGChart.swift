@@ -39,9 +39,10 @@ public enum SVGChart {
         }
         let labelRoom = 150.0
         let width = 2 * (radius + labelRoom)
-        let height = 2 * radius + 60
+        // Room above and below for labels of two lines.
+        let height = 2 * radius + 88
         let cx = width / 2
-        let cy = radius + 30
+        let cy = radius + 44
         func point(_ index: Int, _ fraction: Double) -> (x: Double, y: Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(axes.count)
             return (cx + radius * fraction * cos(angle), cy + radius * fraction * sin(angle))
@@ -70,11 +71,18 @@ public enum SVGChart {
             let anchorPoint = point(index, 1.12)
             let dx = anchorPoint.x - cx
             let anchor = abs(dx) < 1 ? "middle" : (dx > 0 ? "start" : "end")
-            let dy = anchorPoint.y < cy - radius * 0.9 ? -2.0 : (anchorPoint.y > cy + radius * 0.9 ? 10.0 : 4.0)
-            let label = DisplayWidth.truncate(axis.label, to: 22)
+            let lines = labelLines(axis.label)
+            let lineHeight = 13.0
+            let block = lineHeight * Double(lines.count - 1)
+            // Above the chart the block grows upwards, below it downwards, at the sides it is centred on the axis.
+            let top = anchorPoint.y < cy - radius * 0.9 ? -2 - block : (anchorPoint.y > cy + radius * 0.9 ? 10.0 : 4 - block / 2)
             let figure = axis.value.map { AssessmentTable.fixed($0, 1) } ?? missing
-            svg += "<text x=\"\(n(anchorPoint.x))\" y=\"\(n(anchorPoint.y + dy))\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#1d2733\">"
-            svg += "\(HTML.escape(label)) <tspan font-weight=\"700\" fill=\"#1f5f99\">\(HTML.escape(figure))</tspan></text>"
+            svg += "<text x=\"\(n(anchorPoint.x))\" y=\"\(n(anchorPoint.y + top))\" text-anchor=\"\(anchor)\" font-size=\"11\" fill=\"#1d2733\">"
+            for (number, line) in lines.enumerated() {
+                let text = HTML.escape(line) + (number == lines.count - 1 ? " <tspan font-weight=\"700\" fill=\"#1f5f99\">\(HTML.escape(figure))</tspan>" : "")
+                svg += number == 0 ? "<tspan>\(text)</tspan>" : "<tspan x=\"\(n(anchorPoint.x))\" dy=\"\(n(lineHeight))\">\(text)</tspan>"
+            }
+            svg += "</text>"
         }
         return svg + "</svg>"
     }
@@ -97,6 +105,13 @@ public enum SVGChart {
             svg += "<text x=\"\(n(labelWidth + track + 6))\" y=\"\(n(y + 15))\" font-size=\"11\" fill=\"#1d2733\">\(HTML.escape(bar.caption))</text>"
         }
         return svg + "</svg>"
+    }
+
+    /// An axis label in at most two lines of about 20 columns (CJK characters count two), the second cut with "…".
+    static func labelLines(_ label: String) -> [String] {
+        let lines = DisplayWidth.wrap(label, width: 20).filter { !$0.isEmpty }
+        guard lines.count > 2 else { return lines.isEmpty ? [""] : lines }
+        return [lines[0], DisplayWidth.truncate(lines[1...].joined(separator: " "), to: 20)]
     }
 
     /// A coordinate with one decimal, "-0.0" written as "0".

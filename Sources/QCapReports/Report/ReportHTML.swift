@@ -41,6 +41,7 @@ public struct ReportHTML {
     table.provenance th:nth-child(3) { width: 48%; }
     [class^="outcome-"], .status { white-space: nowrap; }
     .cite { overflow-wrap: anywhere; }
+    .nowrap { white-space: nowrap; }
     table.gap td:nth-child(3), table.gap td:nth-child(4), table.gap td:nth-child(6) { white-space: nowrap; }
     a { color: inherit; text-decoration: none; }
     """
@@ -97,8 +98,9 @@ public struct ReportHTML {
             html += "<dt>\(e(text.t("量表得分", "Scale score")))</dt><dd>\(e(AssessmentTable.fixed(scale, 2) + maximum))</dd>\n"
         }
         html += "<dt>\(e(text.t("证据覆盖率", "Evidence coverage")))</dt><dd>\(e(text.percent(result.coverage)))</dd>\n"
-        if let shares = text.levelShares(result.levelScores, descriptor: descriptor) {
-            html += "<dt>\(e(text.t("各等级达成占比", "Share attaining each level")))</dt><dd class=\"small\">\(e(shares))</dd>\n"
+        if let shares = text.levelShareList(result.levelScores, descriptor: descriptor) {
+            let list = shares.map { "<span class=\"nowrap\">\(e($0))</span>" }.joined(separator: " · ")
+            html += "<dt>\(e(text.t("各等级达成占比", "Share attaining each level")))</dt><dd class=\"small\">\(list)</dd>\n"
         }
         html += "</dl>\n</div>\n<div>\n"
         let dimensions = section.dimensions

@@ -32,10 +32,14 @@ struct ReportText {
 
     /// "L1 100% · L2 95% · L3 72%": the weighted share attaining each level (maturity-gated rubrics).
     func levelShares(_ scores: [String: Double]?, descriptor: RubricDescriptor?) -> String? {
+        levelShareList(scores, descriptor: descriptor)?.joined(separator: " · ")
+    }
+
+    func levelShareList(_ scores: [String: Double]?, descriptor: RubricDescriptor?) -> [String]? {
         guard let scores, !scores.isEmpty else { return nil }
         return scores.keys.compactMap(Int.init).sorted().map { rank in
             "\(levelName(rank, descriptor: descriptor)) \(percent(scores[String(rank)]))"
-        }.joined(separator: " · ")
+        }
     }
 
     /// Where the gap item stands now: its level, else its score, else its outcome.
