@@ -5,6 +5,7 @@ import PackageDescription
 /// Rubric modules: each embeds its `rubrics/*.json` through the RubricCompiler build-tool plugin.
 /// `swift run qcap-dev new-rubric NAME` appends to this list and regenerates the registry.
 let rubricModules: [String] = [
+    "CertificationChecks",
     "DigitalMaturity",
     "ExcellenceModel",
     "ManufacturingCapability",

@@ -24,4 +24,21 @@ import Testing
         #expect(USCC.validate("9135A600K8PBRNYTPB") == .malformed("character 5 must be a digit (administrative division code)"))
         #expect(USCC.validate("91350600K8PBRNYTP中").isValid == false)
     }
+
+    /// Codes published online (collected in python-stdnum's tests), including a 事业单位 code (12…) and letters in the
+    /// organization code.
+    @Test(arguments: ["91110000600037341L", "121200004013590816", "91310115MA1K3BTP2B", "91620105L015101280",
+                      "9115220107837757XE"])
+    func publishedCodesAreValid(code: String) {
+        #expect(USCC.validate(code) == .valid)
+    }
+
+    /// The weights are 3^i mod 31.
+    @Test func weightsArePowersOfThreeModuloThirtyOne() {
+        var power = 1
+        for weight in USCC.weights {
+            #expect(weight == power)
+            power = power * 3 % 31
+        }
+    }
 }

@@ -1,0 +1,39 @@
+import QCapCore
+
+/// Management-system certificate checks (QMS, EMS, OHSMS and the families the rubric data adds): are the certificates
+/// an enterprise holds real, valid, current, its own, and do they cover what it makes? Evaluators check this from
+/// the registry exports they download (CNCA, IAF CertSearch) against what the enterprise declares.
+///
+/// The rubric's tree has one node per family; every leaf is one of the probes below, told its family by the node id.
+/// Every rule (deadlines, cycle, surveillance intervals, status spellings, industry requirements) is in the rubric's
+/// parameters, so a region tailors them without recompiling.
+public struct CertificationRubric: Rubric {
+    public init() {}
+
+    public let descriptor = EmbeddedRubrics.certification.descriptor
+
+    public var probes: [Probe] {
+        [PresenceProbe.probe, StatusProbe.probe, ExpiryProbe.probe, EditionProbe.probe, CycleProbe.probe,
+         SurveillanceProbe.probe, IssuingBodyProbe.probe, AccreditationProbe.probe, HolderProbe.probe, ScopeProbe.probe,
+         DeclaredVsRegistryProbe.probe]
+    }
+
+    public var auxiliaryFacts: [String] {
+        [CertificateEvidence.declaredKey, CertificateEvidence.registryCheckedKey, ScopeProbe.productsKey]
+    }
+
+    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
+        guard case .success(let config) = CertificationConfig.load(parameters) else { return }
+        result.notes += FamilySummary.notes(result: result, descriptor: descriptor, evidence: evidence, asOf: context.asOf, config: config,
+                                           parameters: parameters)
+    }
+
+    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
+        CertificationExampleEvidence.contribution(for: request, random: &random)
+    }
+}
+
+/// The rubrics this module contributes to the built-in registry.
+public enum CertificationChecksModule {
+    public static let rubrics: [any Rubric] = [CertificationRubric()]
+}
