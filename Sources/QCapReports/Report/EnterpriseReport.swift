@@ -60,8 +60,14 @@ public struct EnterpriseReport: Sendable {
 }
 
 extension EnterpriseReport.Section {
-    /// The dimensions (depth-0 nodes) for the radar chart.
-    public var dimensions: [RubricResult.NodeScore] { result.nodes.filter { $0.depth == 0 } }
+    /// The dimensions (depth-0 nodes) for the radar chart, without those where nothing applies (a certificate family
+    /// the enterprise does not need is not a weakness).
+    public var dimensions: [RubricResult.NodeScore] {
+        let inapplicable = Set(findingsByDimension().filter { group in
+            !group.dimension.isEmpty && group.findings.allSatisfy { $0.outcome == .notApplicable }
+        }.map(\.dimension))
+        return result.nodes.filter { $0.depth == 0 && !inapplicable.contains($0.criterion) }
+    }
 
     /// A criterion's title in the rubric, or its id.
     public func title(of criterion: String) -> LocalizedText {

@@ -75,7 +75,7 @@ public struct ReportHTML {
         }
         html += HTML.table(header: [text.t("评价规则", "Rubric"), text.t("等级", "Level"), text.t("得分", "Score"),
                                     text.t("证据覆盖率", "Coverage"), text.t("下一等级", "Next level")], rows: rows, numericColumns: [2, 3])
-        html += "<p class=\"small muted\">\(e(text.t("得分 0–100；证据覆盖率为已取得证据的条款权重占比，缺少证据的条款不计为零分，而是降低覆盖率。", "Scores are 0–100; coverage is the share of the criteria's weight with evidence. Missing evidence is not scored as zero: it lowers coverage.")))</p>\n"
+        html += "<p class=\"small muted\">\(e(text.coverageNote))</p>\n"
         return html + "</section>\n"
     }
 
@@ -154,6 +154,8 @@ public struct ReportHTML {
         }
         if let next = gap.nextLevel {
             html += "<p>\(e(text.t("目标等级：", "Target level: ")))<span class=\"badge\">\(e(next.name.text(language)))</span> — \(e(gap.reason.text(language)))</p>\n"
+        } else if gap.items.isEmpty {
+            html += "<p>\(e(text.t("没有未达要求的条款。", "No criterion falls short.")))</p>\n"
         } else {
             html += "<p>\(e(gap.reason.text(language)))</p>\n"
         }
@@ -196,7 +198,7 @@ public struct ReportHTML {
             html += "<h4>\(e(heading)) <span class=\"small muted\">\(e(summary))</span></h4>\n"
             let shown = group.findings.filter { [.notMet, .partial, .error, .waived].contains($0.outcome) }
             if shown.isEmpty {
-                html += "<p class=\"small muted\">\(e(text.t("本组已评价的条款均符合要求。", "Every evaluated criterion in this group is met.")))</p>\n"
+                html += "<p class=\"small muted\">\(e(text.nothingToList(group.findings)))</p>\n"
                 continue
             }
             let rows = shown.map { finding -> [String] in

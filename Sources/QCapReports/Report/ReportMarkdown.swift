@@ -58,7 +58,7 @@ public struct ReportMarkdown {
                 let shown = group.findings.filter { [.notMet, .partial, .error, .waived].contains($0.outcome) }
                 out += "\n#### \(m(group.dimension)) \(m(group.title.text(language)))\n\n"
                 if shown.isEmpty {
-                    out += text.t("本组已评价的条款均符合要求。", "Every evaluated criterion in this group is met.") + "\n"
+                    out += text.nothingToList(group.findings) + "\n"
                     continue
                 }
                 out += Markdown.table([text.t("条款", "Criterion"), text.t("结论", "Outcome"), text.t("说明", "Finding"), text.t("整改建议", "Remediation")],

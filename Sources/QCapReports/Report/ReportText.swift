@@ -54,6 +54,20 @@ struct ReportText {
         item.requiredLevel.map { levelName($0, descriptor: descriptor) } ?? t("符合", "met")
     }
 
+    /// Why a group of findings lists nothing: all met, nothing applicable, or nothing evaluated.
+    func nothingToList(_ findings: [Finding]) -> String {
+        if findings.allSatisfy({ $0.outcome == .notApplicable }) { return t("本组条款均不适用。", "Nothing in this group applies.") }
+        if findings.allSatisfy({ !$0.outcome.isScored && $0.outcome != .waived }) {
+            return t("本组没有可评价的条款（见缺失证据）。", "Nothing in this group could be evaluated (see missing evidence).")
+        }
+        return t("本组已评价的条款均符合要求。", "Every evaluated criterion in this group is met.")
+    }
+
+    var coverageNote: String {
+        t("得分 0–100；证据覆盖率为已评价（有证据且适用）的条款权重占比。缺少证据的条款不计为零分，而是降低覆盖率，并列入“缺失证据”。",
+          "Scores are 0–100; coverage is the share of the criteria's weight that could be evaluated (with evidence, and applicable). Missing evidence is not scored as zero: it lowers coverage and is listed under missing evidence.")
+    }
+
     func source(_ report: EnterpriseReport) -> String {
         if report.assessedOnTheFly {
             return t("即时评价（结果库中没有该企业的记录，本次评价未入库）", "assessed on the fly (the store holds no result for this enterprise; not stored)")
