@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    @Test func dimensionsWhereNothingAppliesStayOffTheRadar() throws {
+        let descriptor = try ReportFixtures.descriptor()
+        let enterprise = Enterprise(id: "91350602MA2XYZ0001", name: "x")
+        var evidence = Evidence(enterprise: enterprise)
+        for leaf in ReportFixtures.leaves {
+            evidence.add(Fact(key: "demo.\(leaf)", value: .number(3), provenance: Provenance(provider: "q", file: "f", source: .selfAssessment)))
+        }
+        let result = RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor), tailoring: Tailoring(exclude: ["D3.01", "D3.02"]))
+            .evaluate(evidence, context: AssessmentContext(asOf: Day(iso: "2026-06-30") ?? .earliest))
+        let section = EnterpriseReport.Section(result: result, descriptor: descriptor)
+        #expect(section.dimensions.map(\.criterion) == ["D1", "D2"])
+        let report = EnterpriseReport(enterprise: enterprise, period: "2026", asOf: Day(iso: "2026-06-30") ?? .earliest, runs: [],
+                                      sections: [section], qcapVersion: "0.1.0")
+        let html = ReportHTML().render(report)
+        #expect(html.contains("class=\"chart bars\""))
+        #expect(html.contains("本组条款均不适用"))
+    }
+
     @Test func englishOnRequest() throws {
         let html = ReportHTML(language: .en).render(try report())
         #expect(html.contains("<html lang=\"en\">"))
