@@ -39,7 +39,7 @@ struct CertificateRecord: Sendable {
     private static func text(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmedWhitespace
             return trimmed.isEmpty ? nil : trimmed
         case .number(let number):
             return number.formatted
@@ -61,7 +61,7 @@ struct CertificateRecord: Sendable {
     private static func date(_ value: JSONValue?) -> Field<Day> {
         guard let value, !value.isNull else { return .missing }
         guard let text = value.stringValue else { return .malformed(JSONWriter.write(value)) }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { return .missing }
+        if text.trimmedWhitespace.isEmpty { return .missing }
         guard let day = DateText.parse(text) else { return .malformed(text) }
         return .value(day)
     }
@@ -72,7 +72,7 @@ struct CertificateRecord: Sendable {
         guard let value = fields[key], !value.isNull else { return .missing }
         var number = value.intValue
         if let text = value.stringValue {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmedWhitespace
             if trimmed.isEmpty { return .missing }
             number = Int(trimmed)
         }

@@ -65,14 +65,14 @@ struct CertificationConfig: Sendable {
         case .number(let number): raw = number.formatted
         default: return .unrecognised(JSONWriter.write(value))
         }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmedWhitespace
         if trimmed.isEmpty { return .missing }
         if let status = statusByText[Self.statusKey(trimmed)] { return .known(status) }
         return .unrecognised(trimmed)
     }
 
     static func statusKey(_ text: String) -> String {
-        CertificateText.halfWidth(text).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        CertificateText.halfWidth(text).trimmedWhitespace.lowercased()
     }
 
     func message(for status: CertificateStatus) -> LocalizedText {

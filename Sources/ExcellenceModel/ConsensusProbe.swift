@@ -177,9 +177,9 @@ enum ConsensusProbe {
     /// A number, or a text such as `60` or `60%`.
     static func percentage(_ value: JSONValue) -> Double? {
         if let number = value.numberValue { return number.isFinite ? number : nil }
-        guard var text = value.stringValue?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard var text = value.stringValue?.trimmedWhitespace else { return nil }
         if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
-        return Double(text.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
+        return Double(text.trimmedWhitespace).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Strengths and opportunities for improvement recorded for the item, each tagged with its assessor and round.
@@ -197,7 +197,7 @@ enum ConsensusProbe {
                 let tag = [fact.provenance.assessor, fact.provenance.round.flatMap { AssessmentRound(parsing: $0)?.label.zh }]
                     .compactMap { $0 }.joined(separator: "/")
                 for text in texts {
-                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let trimmed = text.trimmedWhitespace
                     guard !trimmed.isEmpty, !lines.contains(where: { $0.hasSuffix(trimmed) }) else { continue }
                     lines.append(tag.isEmpty ? trimmed : "[\(tag)] \(trimmed)")
                 }

@@ -16,7 +16,7 @@ extension InputError {
     public var diagnostic: String {
         let head = line.map { "\(file):\($0):" } ?? "\(file):"
         var body = description
-        if body.hasPrefix(head) { body = String(body.dropFirst(head.count)).trimmingCharacters(in: .whitespaces) }
+        if body.hasPrefix(head) { body = String(body.dropFirst(head.count)).trimmedWhitespace }
         return "\(head) error: \(body)"
     }
 }

@@ -39,7 +39,7 @@ enum ScopeProbe {
     /// The roster's products, or else the questionnaire's `enterprise.products` (a list, or one text split at the
     /// `productSeparators`).
     static func mainProducts(_ check: CertificationCheck) -> [String] {
-        let fromRoster = check.input.enterprise.products.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let fromRoster = check.input.enterprise.products.map { $0.trimmedWhitespace }.filter { !$0.isEmpty }
         if !fromRoster.isEmpty { return fromRoster }
         guard let value = check.input.evidence.resolve(productsKey)?.value else { return [] }
         var items: [String]
@@ -51,6 +51,6 @@ enum ScopeProbe {
         for separator in check.config.productSeparators where !separator.isEmpty {
             items = items.flatMap { $0.components(separatedBy: separator) }
         }
-        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !CertificateText.words($0).isEmpty }
+        return items.map { $0.trimmedWhitespace }.filter { !CertificateText.words($0).isEmpty }
     }
 }

@@ -73,7 +73,7 @@ enum BenchCommand {
         do { try process.run() } catch { return nil }
         process.waitUntilExit()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Double(text.trimmedWhitespace)
     }
 
     static func fixed(_ value: Double, _ decimals: Int) -> String {

@@ -32,12 +32,12 @@ struct PackageManifest: Sendable {
     /// The lines of the file, and the indices of the array's opening and closing lines.
     private func arrayBounds() throws(Problem) -> (lines: [Substring], opening: Int, closing: Int) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let opening = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(Self.arrayOpening) }) else {
+        guard let opening = lines.firstIndex(where: { $0.trimmedWhitespace.hasPrefix(Self.arrayOpening) }) else {
             throw .noRubricModulesArray
         }
         // `let rubricModules: [String] = []` on one line: an empty list.
-        if lines[opening].trimmingCharacters(in: .whitespaces).hasSuffix("[]") { return (lines, opening, opening) }
-        guard let closing = lines[(opening + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "]" }) else {
+        if lines[opening].trimmedWhitespace.hasSuffix("[]") { return (lines, opening, opening) }
+        guard let closing = lines[(opening + 1)...].firstIndex(where: { $0.trimmedWhitespace == "]" }) else {
             throw .unterminatedArray(line: opening + 1)
         }
         return (lines, opening, closing)
@@ -49,13 +49,13 @@ struct PackageManifest: Sendable {
         guard closing > opening else { return [] }
         var names: [String] = []
         for index in (opening + 1)..<closing {
-            var entry = lines[index].trimmingCharacters(in: .whitespaces)
-            if let comment = entry.range(of: "//") { entry = String(entry[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            var entry = lines[index].trimmedWhitespace
+            if let comment = entry.range(of: "//") { entry = String(entry[..<comment.lowerBound]).trimmedWhitespace }
             if entry.isEmpty { continue }
             if entry.hasSuffix(",") { entry.removeLast() }
             guard entry.count >= 2, entry.hasPrefix("\""), entry.hasSuffix("\""),
                   case let name = String(entry.dropFirst().dropLast()), !name.isEmpty, !name.contains("\"") else {
-                throw .unexpectedEntry(line: index + 1, text: lines[index].trimmingCharacters(in: .whitespaces))
+                throw .unexpectedEntry(line: index + 1, text: lines[index].trimmedWhitespace)
             }
             names.append(name)
         }

@@ -175,7 +175,7 @@ public struct AnswerSet: Sendable, Codable {
             return options.contains { $0.score == number } ? number : nil
         case .string(let text):
             if let score = lookup[text] { return score }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmedWhitespace
             return trimmed == text ? nil : lookup[trimmed]
         default:
             return nil

@@ -34,7 +34,9 @@ public enum AssessmentRound: String, Sendable, CaseIterable, Codable, Comparable
     /// Reads a round as written in a file; nil or blank means an individual score. Returns nil for an unknown word.
     public init?(parsing text: String?) {
         guard let text else { self = .individual; return }
-        let key = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // The canonical spellings come first: evidence files written by tools use them, and this runs per score.
+        if let exact = AssessmentRound(rawValue: text) { self = exact; return }
+        let key = text.trimmedWhitespace.lowercased()
             .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
         switch key {
         case "", "individual", "independent", "独立", "独立评分", "个人", "个人评分", "初评":

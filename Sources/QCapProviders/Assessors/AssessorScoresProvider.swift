@@ -132,9 +132,9 @@ public struct AssessorScoresProvider: DataProvider {
 
     /// `60`, `60.0`, `60%` or `60％`.
     static func percentage(_ text: String) -> Double? {
-        var text = text.trimmingCharacters(in: .whitespaces)
+        var text = text.trimmedWhitespace
         if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
-        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else { return nil }
+        guard let number = Double(text.trimmedWhitespace), number.isFinite else { return nil }
         return number
     }
 

@@ -277,7 +277,7 @@ private struct Parser {
     static func cleanHeader(_ fields: [String]) -> [String] {
         var header = fields.map { cell in
             cell.unicodeScalars.filter { $0 != "\u{FEFF}" }.reduce(into: "") { $0.unicodeScalars.append($1) }
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmedWhitespace
         }
         while let last = header.last, last.isEmpty { header.removeLast() }
         return header

@@ -73,7 +73,7 @@ public struct HeaderMap: Sendable {
     /// The field for `key` in `row`, trimmed; nil when the column is absent, the row is short, or the value is blank.
     public func value(_ key: String, in row: CSVRow) -> String? {
         guard let index = indexes[key], let raw = row[index] else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmedWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 

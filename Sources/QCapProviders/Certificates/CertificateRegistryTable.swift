@@ -92,7 +92,7 @@ struct CertificateRegistryTable: Sendable {
             guard let day = DateText.parse(text) else { return .failure(ConversionFailure("a date (\(DateText.acceptedForms))")) }
             return .success(.string(day.description))
         case .count:
-            guard let number = Int(text.trimmingCharacters(in: .whitespaces)), number >= 0 else {
+            guard let number = Int(text.trimmedWhitespace), number >= 0 else {
                 return .failure(ConversionFailure("a whole number ≥ 0"))
             }
             return .success(.number(Double(number)))

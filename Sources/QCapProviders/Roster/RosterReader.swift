@@ -57,7 +57,7 @@ public enum RosterReader {
             }
             let products = (header.value("products", in: row) ?? "")
                 .split(whereSeparator: { "、,;；，/".contains($0) })
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { String($0).trimmedWhitespace }
                 .filter { !$0.isEmpty }
             enterprises.append(Enterprise(id: code, name: name, region: header.value("region", in: row) ?? "",
                                           industry: (header.value("industry", in: row) ?? "").uppercased(),

@@ -182,7 +182,7 @@ public enum RubricTableImporter {
         let parts = cell.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\u{3000}" })
         if parts.count == 2, let first = parts.first, isCriterionID(String(first)), first.first?.isLetter == true,
            first.contains(where: \.isNumber) {
-            return (String(first), String(parts[1]).trimmingCharacters(in: .whitespaces))
+            return (String(first), String(parts[1]).trimmedWhitespace)
         }
         return ("D\(ordinal)", cell)
     }
@@ -191,7 +191,7 @@ public enum RubricTableImporter {
     static func number(_ text: String) -> Double? {
         var cleaned = text
         if cleaned.hasSuffix("%") || cleaned.hasSuffix("％") { cleaned.removeLast() }
-        guard let value = Double(cleaned.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
+        guard let value = Double(cleaned.trimmedWhitespace), value.isFinite else { return nil }
         return value
     }
 

@@ -47,7 +47,7 @@ struct SurveyReader {
             if Self.descriptive.contains(normalized) || options.ignored.contains(normalized) { continue }
             let location = InputError.Location.column(text.isEmpty ? "#\(index + 1)" : text, row: nil, line: table.headerLine)
             if text.isEmpty {
-                if table.rows.contains(where: { !($0[index] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) {
+                if table.rows.contains(where: { !($0[index] ?? "").trimmedWhitespace.isEmpty }) {
                     errors.append(InputError(file: display, location: location, message: "column \(index + 1) has values but no header",
                                              expected: "a requirement id such as dm.PD.L2 in the header"))
                 }
@@ -96,7 +96,7 @@ struct SurveyReader {
             let provenance = Provenance(provider: provider, file: display, line: row.line, row: row.number, source: options.source)
             var facts: [Fact] = []
             for column in columns {
-                guard let cell = row[column.index]?.trimmingCharacters(in: .whitespacesAndNewlines), !cell.isEmpty else { continue }
+                guard let cell = row[column.index]?.trimmedWhitespace, !cell.isEmpty else { continue }
                 switch SurveyValueReader.value(.string(cell), key: column.key, catalog: catalog) {
                 case .success(let value):
                     facts.append(Fact(key: column.key, value: value, provenance: provenance))
@@ -208,7 +208,7 @@ struct SurveyReader {
                 }
                 claimed[key] = name
                 if item.isNull { continue }
-                if case .string(let text) = item, text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                if case .string(let text) = item, text.trimmedWhitespace.isEmpty { continue }
                 switch SurveyValueReader.value(item, key: key, catalog: catalog) {
                 case .success(let converted):
                     facts.append(Fact(key: key, value: converted, provenance: Provenance(provider: provider, file: file, line: line, source: source)))

@@ -18,7 +18,7 @@ enum SurveyValueReader {
     static func convert(_ raw: JSONValue, key: String, catalog: FactCatalog) -> Result<JSONValue, SurveyValueProblem> {
         if key == "dm.profile.processType" {
             let allowed = "discrete (离散型), process (流程型) or mixed (混合型)"
-            guard let text = raw.stringValue, let value = SurveyVocabulary.processTypes[text.trimmingCharacters(in: .whitespaces).lowercased()] else {
+            guard let text = raw.stringValue, let value = SurveyVocabulary.processTypes[text.trimmedWhitespace.lowercased()] else {
                 return .failure(SurveyValueProblem(message: "unknown process type \(JSONWriter.write(raw))", expected: allowed))
             }
             return .success(.string(value))
@@ -39,21 +39,21 @@ enum SurveyValueReader {
             return .success(.number(number))
         default:
             guard case .string(let text) = raw else { return .success(raw) }
-            return .success(.string(text.trimmingCharacters(in: .whitespaces)))
+            return .success(.string(text.trimmedWhitespace))
         }
     }
 
     /// A number from a JSON number or text; `45%` reads as 0.45 where a fraction is expected.
     static func number(_ raw: JSONValue, percentSign: Bool) -> Double? {
         if case .number(let number) = raw { return number.isFinite ? number : nil }
-        guard var text = raw.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard var text = raw.stringValue?.trimmedWhitespace, !text.isEmpty else { return nil }
         var divisor = 1.0
         if text.hasSuffix("%") || text.hasSuffix("％") {
             guard percentSign else { return nil }
             text.removeLast()
             divisor = 100
         }
-        guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else { return nil }
+        guard let number = Double(text.trimmedWhitespace), number.isFinite else { return nil }
         return number / divisor
     }
 
@@ -62,7 +62,7 @@ enum SurveyValueReader {
         case .bool(let flag): return flag
         case .number(let number) where number == 0 || number == 1: return number == 1
         case .string(let text):
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmedWhitespace.lowercased() {
             case "是", "有", "yes", "y", "true", "1", "√", "✓": return true
             case "否", "无", "没有", "no", "n", "false", "0", "×": return false
             default: return nil

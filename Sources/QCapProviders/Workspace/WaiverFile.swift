@@ -43,7 +43,7 @@ public enum WaiverFile {
                                          message: message, expected: expected))
             }
             func text(_ key: String) -> String? {
-                guard let value = item[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+                guard let value = item[key]?.stringValue?.trimmedWhitespace, !value.isEmpty else {
                     fail(key, "missing or empty \"\(key)\"", key == "justification" ? "why the criterion is waived" : nil)
                     return nil
                 }
