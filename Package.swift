@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "QCapCore", targets: ["QCapCore"]),
         .library(name: "QCapProviders", targets: ["QCapProviders"]),
         .library(name: "QCapReports", targets: ["QCapReports"]),
+        .library(name: "QCapStore", targets: ["QCapStore"]),
         .library(name: "QCapCLI", targets: ["QCapCLI"]),
         .executable(name: "qcap", targets: ["qcap"]),
         .executable(name: "qcap-dev", targets: ["qcap-dev"]),
@@ -28,7 +29,10 @@ let package = Package(
         .target(name: "QCapCore"),
         .target(name: "QCapProviders", dependencies: ["QCapCore"]),
         .target(name: "QCapReports", dependencies: ["QCapCore"]),
-        .target(name: "QCapCLI", dependencies: ["QCapCore", "QCapProviders", "QCapReports"] + rubricModules.map { .target(name: $0) }),
+        // SQLite from the system (libsqlite3-dev on Debian/Ubuntu, the SDK on macOS): no package dependency.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "QCapStore", dependencies: ["QCapCore", "CSQLite"]),
+        .target(name: "QCapCLI", dependencies: ["QCapCore", "QCapProviders", "QCapReports", "QCapStore"] + rubricModules.map { .target(name: $0) }),
         .executableTarget(name: "qcap", dependencies: ["QCapCLI"]),
         .executableTarget(name: "qcap-dev", dependencies: ["QCapCLI"]),
         .executableTarget(name: "rubric-compiler", dependencies: ["QCapCore"]),
@@ -41,7 +45,8 @@ let package = Package(
         .testTarget(name: "QCapCoreTests", dependencies: ["QCapCore"]),
         .testTarget(name: "QCapProvidersTests", dependencies: ["QCapProviders"], exclude: ["Fixtures"]),
         .testTarget(name: "QCapReportsTests", dependencies: ["QCapReports"]),
-        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports"], exclude: ["Fixtures"]),
+        .testTarget(name: "QCapStoreTests", dependencies: ["QCapStore", "QCapCore"]),
+        .testTarget(name: "QCapCLITests", dependencies: ["QCapCLI", "QCapReports", "QCapStore"], exclude: ["Fixtures"]),
     ] + rubricModules.flatMap { name -> [Target] in
         [
             .target(name: name, dependencies: ["QCapCore"], plugins: ["RubricCompiler"]),

@@ -5,14 +5,17 @@ enum CommandTree {
     static var spec: CommandSpec {
         CommandSpec("qcap", summary: "QCap：制造业企业质量管理能力评价工具 / grades manufacturers on quality-management capability.",
                     discussion: "Exit codes: 0 success, 1 a --fail-under threshold or check not met, 2 usage error, 3 bad input (nothing stored).",
-                    subcommands: [InitCommand.spec, AssessCommand.spec, RubricsCommand.spec, ProvidersCommand.spec,
-                                  USCCCommand.spec, VersionCommand.spec])
+                    subcommands: [InitCommand.spec, AssessCommand.spec, CompareCommand.spec, ReportCommand.spec, HistoryCommand.spec,
+                                  RubricsCommand.spec, ProvidersCommand.spec, USCCCommand.spec, VersionCommand.spec])
     }
 
     static func dispatch(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
         switch arguments.subcommandPath.first {
         case "init": try InitCommand.run(arguments, context: context)
         case "assess": try AssessCommand.run(arguments, context: context)
+        case "compare": try CompareCommand.run(arguments, context: context)
+        case "report": try ReportCommand.run(arguments, context: context)
+        case "history": try HistoryCommand.run(arguments, context: context)
         case "rubrics": try RubricsCommand.run(arguments, context: context)
         case "providers": try ProvidersCommand.run(arguments, context: context)
         case "uscc": try USCCCommand.run(arguments, context: context)

@@ -49,9 +49,12 @@ enum AssessCommand {
         var writer = AssessmentWriter(format: arguments.value("format") ?? "table", language: language,
                                       rubrics: workspace.engines.map(\.descriptor), output: output)
         var below: [String] = []
+        let recorder = arguments.flag("no-store") ? nil
+            : try RunRecorder.begin(workspace, asOf: asOf, extraRubricFiles: rubricFiles(arguments, context: context))
         do {
             writer.begin(asOf: asOf)
             try workspace.runner(asOf: asOf).run(enterprises, review: workspace.roster.review) { runs in
+                try recorder?.record(runs)
                 for run in runs {
                     writer.write(run)
                     if let failUnder {
@@ -63,13 +66,20 @@ enum AssessCommand {
             }
             writer.end(count: enterprises.count, asOf: asOf)
             try output.commit()
+            if let recorder {
+                let id = try recorder.commit()
+                QCapCommand.printError("qcap: stored as run \(id) of period \(recorder.period) in \(recorder.displayPath)")
+            }
         } catch let error as InputErrors {
+            recorder?.rollback()
             output.discard()
             throw .input(error)
         } catch let error as CommandFailure {
+            recorder?.rollback()
             output.discard()
             throw error
         } catch {
+            recorder?.rollback()
             output.discard()
             throw .usage("\(error)")
         }
@@ -84,10 +94,14 @@ enum AssessCommand {
         return day
     }
 
+    static func rubricFiles(_ arguments: ParsedArguments, context: CommandContext) -> [URL] {
+        arguments.declares("rubric-file") ? arguments.values("rubric-file").map(context.url) : []
+    }
+
     static func openWorkspace(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) -> Workspace {
         let root = context.url(arguments.value("workspace") ?? ".")
         let known = Set(context.rubrics.map(\.descriptor.id))
-        let files = arguments.declares("rubric-file") ? arguments.values("rubric-file").map(context.url) : []
+        let files = rubricFiles(arguments, context: context)
         // An unknown --rubric is a usage error, unless a data rubric (rubrics/, rubricFiles, --rubric-file) may define it.
         let listsRubricFiles = !((try? WorkspaceConfig.read(root.appending(path: WorkspaceConfig.fileName), displayPath: WorkspaceConfig.fileName))?
             .rubricFiles.isEmpty ?? true)
