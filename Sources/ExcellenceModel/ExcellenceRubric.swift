@@ -16,6 +16,11 @@ public struct ExcellenceRubric: Rubric {
         result.notes += ExcellenceSummary(result: result, descriptor: descriptor, parameters: parameters).notes
     }
 
+    /// The outline of the applicant's 自我评价报告, pre-filled with the assessors' strengths and opportunities.
+    public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String? {
+        SelfAssessmentOutline.markdown(result: result, enterprise: enterprise, descriptor: descriptor, language: language)
+    }
+
     public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
         ExcellenceExampleEvidence.contribution(descriptor: descriptor, request: request, random: &random)
     }

@@ -219,3 +219,24 @@ import Testing
         #expect(result.stdout.contains("fails its check character (GB 32100 gives F)"))
     }
 }
+
+/// `qcap report --format md --rubric excellence` ends with the applicant's self-assessment outline.
+@Suite(.serialized) struct ExcellenceOutlineEndToEndTests {
+    @Test func markdownReportCarriesTheSelfAssessmentOutline() throws {
+        let root = try QCapBinary.exampleWorkspace(enterprises: 12, seed: 3)
+        let assess = try QCapBinary.run(["assess", "-w", root.path, "--rubric", "excellence", "--as-of", "2026-06-30", "--format", "jsonl"])
+        #expect(assess.status == 0, "\(assess.stderr)")
+        // An applicant is an enterprise the assessors scored: its excellence coverage is above zero.
+        let applicant = assess.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let run = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let result = (run["results"] as? [[String: Any]])?.first, (result["coverage"] as? Double ?? 0) > 0,
+                  let enterprise = run["enterprise"] as? [String: Any] else { return nil }
+            return enterprise["id"] as? String
+        }.first
+        let id = try #require(applicant)
+        let report = try QCapBinary.run(["report", id, "-w", root.path, "--format", "md", "--rubric", "excellence"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("# 自我评价报告（提纲）"))
+        #expect(report.stdout.contains("领导"))
+    }
+}

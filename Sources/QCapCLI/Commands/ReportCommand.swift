@@ -53,7 +53,14 @@ enum ReportCommand {
         guard let report else { return }
         let output = try OutputTarget(path: arguments.value("output"), context: context)
         switch arguments.value("format") ?? "html" {
-        case "md": output.write(ReportMarkdown(language: language).render(report))
+        case "md":
+            output.write(ReportMarkdown(language: language).render(report))
+            // Rubrics with a document of their own (the excellence self-assessment outline) add it after the report.
+            for section in report.sections {
+                guard let rubric = context.rubrics.first(where: { $0.descriptor.id == section.result.rubric.id }),
+                      let outline = rubric.reportOutline(for: section.result, enterprise: report.enterprise, language: language) else { continue }
+                output.write("\n---\n\n" + outline)
+            }
         case "json": output.write(ReportJSON.render(report))
         default: output.write(ReportHTML(language: language).render(report))
         }

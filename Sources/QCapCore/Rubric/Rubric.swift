@@ -9,6 +9,9 @@ public protocol Rubric: Sendable {
     var auxiliaryFacts: [String] { get }
     /// Synthetic evidence for `qcap init --example`; the default derives it from the descriptor.
     func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution
+    /// A rubric-specific Markdown document for `qcap report --format md` (e.g. the applicant's self-assessment
+    /// outline of the excellence model), appended after the generic report; nil when the rubric has none.
+    func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String?
     /// Called after generic scoring; the default does nothing.
     func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue])
 }
@@ -16,6 +19,7 @@ public protocol Rubric: Sendable {
 extension Rubric {
     public var probes: [Probe] { [] }
     public var auxiliaryFacts: [String] { [] }
+    public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String? { nil }
     public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
         GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
     }
