@@ -42,21 +42,11 @@ public struct QuestionnaireProvider: DataProvider {
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return Source(providerID: id, enterpriseIDs: order, facts: byEnterprise)
+        return InMemoryEvidenceSource(providerID: id, enterpriseIDs: order, facts: byEnterprise)
     }
 
     static func documents(in url: URL, display: String, provider: String, catalog: FactCatalog) throws(InputErrors) -> [EvidenceDocument] {
-        guard let data = try? Data(contentsOf: url) else {
-            throw InputErrors([InputError(file: display, message: "cannot read file")])
-        }
-        if data.isEmpty { throw InputErrors([InputError(file: display, message: "file is empty", expected: "an evidence JSON object")]) }
-        let value: JSONValue
-        let lines: JSONLineIndex
-        do {
-            (value, lines) = try JSONParser.parseWithLines(data)
-        } catch {
-            throw InputErrors([InputError(file: display, location: .jsonPath(error.path, line: error.line), message: error.message)])
-        }
+        let (value, lines) = try JSONDocumentFile.read(url, displayPath: display, missing: "cannot read file", expected: "an evidence JSON object")
         if case .array(let items) = value {
             var documents: [EvidenceDocument] = []
             var errors: [InputError] = []
@@ -73,15 +63,5 @@ public struct QuestionnaireProvider: DataProvider {
             return documents
         }
         return [try EvidenceDocument.read(value, file: display, line: lines.nearestLine(for: "$"), path: "$", provider: provider, catalog: catalog)]
-    }
-
-    struct Source: EvidenceSource {
-        let providerID: String
-        let enterpriseIDs: [String]
-        let facts: [String: [Fact]]
-
-        func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {
-            facts[enterprise.id] ?? []
-        }
     }
 }

@@ -48,7 +48,7 @@ public struct DigitalSurveyProvider: DataProvider {
         } else {
             table = try reader.readCSV(source.url, display: source.displayPath)
         }
-        return Source(providerID: id, enterpriseIDs: table.order, facts: table.facts)
+        return InMemoryEvidenceSource(providerID: id, enterpriseIDs: table.order, facts: table.facts)
     }
 
     struct Options {
@@ -82,16 +82,6 @@ public struct DigitalSurveyProvider: DataProvider {
                 }
             }
             if !errors.isEmpty { throw InputErrors(errors) }
-        }
-    }
-
-    struct Source: EvidenceSource {
-        let providerID: String
-        let enterpriseIDs: [String]
-        let facts: [String: [Fact]]
-
-        func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {
-            facts[enterprise.id] ?? []
         }
     }
 }

@@ -120,16 +120,12 @@ struct SurveyReader {
         var collected = Collected()
         var errors: [InputError] = []
         for (url, display) in files {
-            guard let data = try? Data(contentsOf: url) else {
-                errors.append(InputError(file: display, message: "cannot read file"))
-                continue
-            }
             let value: JSONValue
             let lines: JSONLineIndex
             do {
-                (value, lines) = try JSONParser.parseWithLines(data)
+                (value, lines) = try JSONDocumentFile.read(url, displayPath: display, missing: "cannot read file", expected: "a survey JSON object")
             } catch {
-                errors.append(InputError(file: display, location: .jsonPath(error.path, line: error.line), message: error.message))
+                errors += error.errors
                 continue
             }
             let documents: [(JSONValue, String)]

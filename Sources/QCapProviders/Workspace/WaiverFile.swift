@@ -8,17 +8,8 @@ import QCapCore
 ///                   "justification": "…", "approver": "…", "expires": "2026-12-31"}]}
 public enum WaiverFile {
     public static func read(_ url: URL, displayPath: String, rubrics: [any Rubric]) throws(InputErrors) -> [Waiver] {
-        guard let data = try? Data(contentsOf: url) else {
-            throw InputErrors([InputError(file: displayPath, message: "waiver file not found")])
-        }
-        if data.isEmpty { throw InputErrors([InputError(file: displayPath, message: "file is empty", expected: "{\"waivers\": [ … ]}")]) }
-        let value: JSONValue
-        let lines: JSONLineIndex
-        do {
-            (value, lines) = try JSONParser.parseWithLines(data)
-        } catch {
-            throw InputErrors([InputError(file: displayPath, location: .jsonPath(error.path, line: error.line), message: error.message)])
-        }
+        let (value, lines) = try JSONDocumentFile.read(url, displayPath: displayPath, missing: "waiver file not found",
+                                                       expected: "{\"waivers\": [ … ]}")
         let items: [JSONValue]
         let base: String
         if let list = value["waivers"]?.arrayValue {

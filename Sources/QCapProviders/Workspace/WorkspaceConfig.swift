@@ -33,18 +33,9 @@ public struct WorkspaceConfig: Sendable {
     public var settings: [String: JSONValue]
 
     public static func read(_ url: URL, displayPath: String) throws(InputErrors) -> WorkspaceConfig {
-        guard let data = try? Data(contentsOf: url) else {
-            throw InputErrors([InputError(file: displayPath, message: "no workspace here (qcap.json not found)",
-                                          expected: "a folder made by `qcap init`")])
-        }
-        if data.isEmpty { throw InputErrors([InputError(file: displayPath, message: "file is empty", expected: "a workspace JSON object")]) }
-        let value: JSONValue
-        let lines: JSONLineIndex
-        do {
-            (value, lines) = try JSONParser.parseWithLines(data)
-        } catch {
-            throw InputErrors([InputError(file: displayPath, location: .jsonPath(error.path, line: error.line), message: error.message)])
-        }
+        let (value, lines) = try JSONDocumentFile.read(url, displayPath: displayPath,
+                                                       missing: "no workspace here (qcap.json not found); expected a folder made by `qcap init`",
+                                                       expected: "a workspace JSON object")
         var errors: [InputError] = []
         func fail(_ path: String, _ message: String, _ expected: String? = nil) {
             errors.append(InputError(file: displayPath, location: .jsonPath(path, line: lines.nearestLine(for: path)), message: message, expected: expected))
