@@ -27,15 +27,13 @@ private let catalog: FactCatalog = {
 private let applicant = "91350600MA2YTE0T0H"
 
 private func open(_ text: String, prefix: String = "pe") throws(InputErrors) -> any EvidenceSource {
-    let table: CSVTable
-    let header: HeaderMap
-    do {
-        table = try CSVReader.parse(text, file: "assessor-scores.csv")
-        header = try HeaderMap(table: table, columns: AssessorScoresProvider.columns)
-    } catch {
-        throw InputErrors([error])
-    }
-    return try AssessorScoresProvider.read(table, header: header, prefix: prefix, provider: "assessor-scores", catalog: catalog)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("qcap-assessor-scores-\(UUID().uuidString).csv")
+    _ = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+    defer { try? FileManager.default.removeItem(at: url) }
+    let options: [String: JSONValue] = prefix == "pe" ? [:] : ["factPrefix": .string(prefix)]
+    return try AssessorScoresProvider().open(SourceReference(provider: "assessor-scores", url: url, displayPath: "assessor-scores.csv",
+                                                             options: options),
+                                             context: ProviderContext(catalog: catalog))
 }
 
 private func messages(_ text: String) -> [String] {
