@@ -116,12 +116,14 @@ public struct CSVRecordScanner {
     private var atEnd = false
     private var rowCount = 0
     private var fields: [String] = []
-    static let chunkSize = 1 << 20
+    private let chunkSize: Int
 
-    /// Opens the file, works out its encoding and reads up to the header.
-    public init(url: URL, displayName: String? = nil) throws(InputError) {
+    /// Opens the file, works out its encoding and reads up to the header. `chunkSize` is how much is read at a time
+    /// (a record longer than that is read in several).
+    public init(url: URL, displayName: String? = nil, chunkSize: Int = 1 << 20) throws(InputError) {
         let file = displayName ?? url.lastPathComponent
         self.file = file
+        self.chunkSize = max(chunkSize, 1)
         let source = try CSVSourceBytes.open(url, file: file)
         handle = source.handle
         bufferOffset = source.start
@@ -207,7 +209,7 @@ public struct CSVRecordScanner {
             bufferOffset += position
             position = 0
         }
-        guard let count = handle.append(to: &buffer, offset: bufferOffset + buffer.count, length: Self.chunkSize) else {
+        guard let count = handle.append(to: &buffer, offset: bufferOffset + buffer.count, length: chunkSize) else {
             throw InputError(file: file, message: "read error", expected: "a readable CSV file")
         }
         if count == 0 { atEnd = true }
