@@ -28,7 +28,7 @@ enum ConsensusProbe {
     }
 
     static func evaluate(_ input: ProbeInput) -> Finding {
-        let settings = ExcellenceSettings(parameters: input.parameters, forProbe: true)
+        let settings = ExcellenceSettings.forProbe(input.parameters)
         let kind = settings.kind(of: input.criterion.id)
         let all = input.evidence.facts(input.factKey)
         var details = notes(input)

@@ -1,3 +1,4 @@
+import Synchronization
 import QCapCore
 
 /// The excellence rubric's parameters, read once from the (tailored) parameter values.
@@ -49,6 +50,17 @@ struct ExcellenceSettings: Sendable {
     var readiness: ReadinessThresholds?
     /// Parameters that could not be read and fell back (or, for readiness, were ignored).
     var problems: [LocalizedText]
+
+    private static let probeCache = Mutex<(parameters: [String: JSONValue], settings: ExcellenceSettings)?>(nil)
+
+    /// The probe's settings for `parameters`, parsed once per run: a run hands every probe the same parameters
+    /// (the same storage, so the comparison is cheap), while the probe runs for every item of every applicant.
+    static func forProbe(_ parameters: [String: JSONValue]) -> ExcellenceSettings {
+        if let hit = probeCache.withLock({ $0.flatMap { $0.parameters == parameters ? $0.settings : nil } }) { return hit }
+        let settings = ExcellenceSettings(parameters: parameters, forProbe: true)
+        probeCache.withLock { $0 = (parameters, settings) }
+        return settings
+    }
 
     /// `forProbe` reads only what the consensus probe needs (step, spread threshold, band limits, item kinds): the
     /// probe runs for every item of every applicant, so it skips the descriptor texts, concepts and readiness.

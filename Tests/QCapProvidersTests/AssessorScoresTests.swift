@@ -27,15 +27,13 @@ private let catalog: FactCatalog = {
 private let applicant = "91350600MA2YTE0T0H"
 
 private func open(_ text: String, prefix: String = "pe") throws(InputErrors) -> any EvidenceSource {
-    let table: CSVTable
-    let header: HeaderMap
-    do {
-        table = try CSVReader.parse(text, file: "assessor-scores.csv")
-        header = try HeaderMap(table: table, columns: AssessorScoresProvider.columns)
-    } catch {
-        throw InputErrors([error])
-    }
-    return try AssessorScoresProvider.read(table, header: header, prefix: prefix, provider: "assessor-scores", catalog: catalog)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("qcap-assessor-scores-\(UUID().uuidString).csv")
+    _ = FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8))
+    defer { try? FileManager.default.removeItem(at: url) }
+    let options: [String: JSONValue] = prefix == "pe" ? [:] : ["factPrefix": .string(prefix)]
+    return try AssessorScoresProvider().open(SourceReference(provider: "assessor-scores", url: url, displayPath: "assessor-scores.csv",
+                                                             options: options),
+                                             context: ProviderContext(catalog: catalog))
 }
 
 private func messages(_ text: String) -> [String] {
@@ -115,5 +113,41 @@ private func messages(_ text: String) -> [String] {
         let facts = try source.facts(for: Enterprise(id: applicant, name: "x"))
         #expect(facts.first?.provenance.assessor == "张三")
         #expect(facts.first?.value == .number(55))
+    }
+}
+
+@Suite struct AssessorScoresStreamingTests {
+    static let other = "91350600MA2YTE0T1J"
+
+    @Test func rowsOfAnEnterpriseNeedNotBeAdjacent() throws {
+        let source = try open("\u{FEFF}统一社会信用代码,评审员,轮次,条目,评分,优势\r\n"
+            + "\(applicant),A1,独立评分,4.1.2,60,\"第一行\r\n第二行\"\r\n"
+            + "\(Self.other),A1,独立评分,4.1.2,70,\r\n"
+            + "\r\n"
+            + "\(applicant),A1,独立评分,4.7.1,50,\r\n"
+            + "\(applicant),A2,独立评分,4.7.1,55,\r\n")
+        #expect(source.enterpriseIDs == [applicant, Self.other])
+        let facts = try source.facts(for: Enterprise(id: applicant, name: "x"))
+        #expect(facts.map(\.key) == ["pe.4.1.2", "pe.4.1.2.strengths", "pe.4.7.1", "pe.4.7.1"])
+        #expect(facts.map(\.provenance.line) == [2, 2, 6, 7])
+        #expect(facts.map(\.provenance.row) == [1, 1, 3, 4])
+        #expect(facts[1].value == .string("第一行\r\n第二行"))
+        #expect(try source.facts(for: Enterprise(id: Self.other, name: "y")).map(\.value) == [.number(70)])
+    }
+
+    @Test func aDuplicateAcrossSeparateRunsIsFoundInRowOrder() {
+        let errors = messages("""
+        统一社会信用代码,评审员,轮次,条目,评分,优势
+        \(applicant),A1,独立评分,4.1.2,60,"多行
+        优势"
+        \(Self.other),A1,独立评分,4.1.2,70,
+        \(applicant),A1,独立评分,4.1.2,65,
+        \(Self.other),A1,终审,4.1.2,70,
+
+        """)
+        #expect(errors == [
+            "assessor-scores.csv:5: column \"条目\": A1 already scored 4.1.2 in the individual round (row 1) (row 3); expected one row per assessor, item and round",
+            "assessor-scores.csv:6: column \"轮次\": unknown round \"终审\" (row 4); expected \(AssessmentRound.acceptedForms)",
+        ])
     }
 }

@@ -53,81 +53,141 @@ public struct AssessorScoresProvider: DataProvider {
             }
             prefix = text
         }
-        let table: CSVTable
+        var scanner: CSVRecordScanner
         let header: HeaderMap
         do {
-            table = try CSVReader.read(contentsOf: source.url, displayName: source.displayPath)
-            header = try HeaderMap(table: table, columns: Self.columns)
+            scanner = try CSVRecordScanner(url: source.url, displayName: source.displayPath)
+            header = try HeaderMap(header: scanner.header, file: scanner.file, headerLine: scanner.headerLine, columns: Self.columns)
         } catch {
             throw InputErrors([error])
         }
-        return try Self.read(table, header: header, prefix: prefix, provider: id, catalog: context.catalog)
+        return try Self.read(&scanner, header: header, prefix: prefix, provider: id, catalog: context.catalog)
     }
 
-    static func read(_ table: CSVTable, header: HeaderMap, prefix: String, provider: String,
+    /// One valid row, interpreted.
+    struct Score {
+        let code: String
+        let key: String
+        let item: String
+        let round: AssessmentRound
+        let assessor: String?
+        let percentage: Double
+
+        /// What makes two rows the same score of one enterprise.
+        var identity: String { "\(key)|\(round.rawValue)|\(assessor ?? "")" }
+    }
+
+    /// A row as a score, or the error it is (every check but the duplicate one, which needs the other rows).
+    static func interpret(_ row: CSVRow, header: HeaderMap, prefix: String, catalog: FactCatalog) -> Result<Score, InputError> {
+        let code = (header.value("enterprise", in: row) ?? "").uppercased()
+        if case .malformed(let why) = USCC.validate(code) {
+            return .failure(header.error("enterprise", in: row, message: "malformed USCC \"\(code)\": \(why)", expected: USCC.expectedForm))
+        }
+        guard let itemText = header.value("item", in: row) else {
+            return .failure(header.error("item", in: row, message: "empty item", expected: "an item id such as 4.1.2"))
+        }
+        // `4.1.2 高层领导的作用` as spreadsheets often write it: the id is the first word.
+        let item = String(itemText.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).first ?? Substring(itemText))
+        let key = catalog.entry(item) != nil ? item : "\(prefix).\(item)"
+        guard catalog.entry(key) != nil else {
+            return .failure(header.error("item", in: row, message: "unknown item '\(item)'",
+                                         expected: "an item id of the rubric with fact prefix \(prefix) (see `qcap rubrics show`)"))
+        }
+        let roundText = header.value("round", in: row)
+        guard let round = AssessmentRound(parsing: roundText) else {
+            return .failure(header.error("round", in: row, message: "unknown round \"\(roundText ?? "")\"", expected: AssessmentRound.acceptedForms))
+        }
+        let assessor = header.value("assessor", in: row)
+        if assessor == nil && round == .individual {
+            return .failure(header.error(header.contains("assessor") ? "assessor" : "enterprise", in: row,
+                                         message: "an individual score needs the assessor", expected: "the assessor's id or name"))
+        }
+        guard let percentageText = header.value("percentage", in: row), let percentage = Self.percentage(percentageText) else {
+            return .failure(header.error("percentage", in: row, message: "\"\(header.value("percentage", in: row) ?? "")\" is not a percentage",
+                                         expected: "a number 0–100, such as 60 or 60%"))
+        }
+        guard percentage >= 0 && percentage <= 100 else {
+            return .failure(header.error("percentage", in: row, message: "percentage \(percentage.formatted) is out of range", expected: "a number 0–100"))
+        }
+        return .success(Score(code: code, key: key, item: item, round: round, assessor: assessor, percentage: percentage))
+    }
+
+    static func duplicateError(_ score: Score, row: CSVRow, first: Int, header: HeaderMap) -> InputError {
+        header.error("item", in: row, message: "\(score.assessor ?? "the team") already scored \(score.item) in the \(score.round.rawValue) round (row \(first))",
+                     expected: "one row per assessor, item and round")
+    }
+
+    /// Validates every row, streaming, and keeps per enterprise only the byte ranges of its runs of rows.
+    ///
+    /// A duplicate score is found within a run of adjacent rows as they stream by; an enterprise whose rows lie in
+    /// several runs is checked again across its runs once the file is read. Errors are reported in row order.
+    static func read(_ scanner: inout CSVRecordScanner, header: HeaderMap, prefix: String, provider: String,
                      catalog: FactCatalog) throws(InputErrors) -> any EvidenceSource {
-        var byEnterprise: [String: [Fact]] = [:]
+        var spans: [String: [CSVRecordFile.Span]] = [:]
         var order: [String] = []
-        var errors: [InputError] = []
+        /// Errors with their row, and the enterprise when the error is a duplicate score.
+        var errors: [(row: Int, duplicateOf: String?, error: InputError)] = []
+        var split: Set<String> = []
+        var runCode: String?
+        var run = CSVRecordFile.Span(offset: 0, length: 0, line: 0, number: 0)
         var seen: [String: Int] = [:]
-        for row in table.rows {
-            if errors.count >= 100 { break }
-            let code = (header.value("enterprise", in: row) ?? "").uppercased()
-            if case .malformed(let why) = USCC.validate(code) {
-                errors.append(header.error("enterprise", in: row, message: "malformed USCC \"\(code)\": \(why)", expected: USCC.expectedForm))
+        func closeRun() {
+            guard let code = runCode else { return }
+            if spans[code] == nil { order.append(code) } else { split.insert(code) }
+            spans[code, default: []].append(run)
+        }
+        while errors.count < 100 {
+            let next: (row: CSVRow, offset: Int, end: Int)?
+            do { next = try scanner.next() } catch { throw InputErrors([error]) }
+            guard let (row, offset, end) = next else { break }
+            let score: Score
+            switch interpret(row, header: header, prefix: prefix, catalog: catalog) {
+            case .failure(let error):
+                errors.append((row.number, nil, error))
                 continue
+            case .success(let value):
+                score = value
             }
-            guard let itemText = header.value("item", in: row) else {
-                errors.append(header.error("item", in: row, message: "empty item", expected: "an item id such as 4.1.2"))
-                continue
+            if score.code == runCode {
+                run.length = end - run.offset
+            } else {
+                closeRun()
+                runCode = score.code
+                run = CSVRecordFile.Span(offset: offset, length: end - offset, line: row.line, number: row.number)
+                seen.removeAll(keepingCapacity: true)
             }
-            // `4.1.2 高层领导的作用` as spreadsheets often write it: the id is the first word.
-            let item = String(itemText.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).first ?? Substring(itemText))
-            let key = catalog.entry(item) != nil ? item : "\(prefix).\(item)"
-            guard catalog.entry(key) != nil else {
-                errors.append(header.error("item", in: row, message: "unknown item '\(item)'",
-                                           expected: "an item id of the rubric with fact prefix \(prefix) (see `qcap rubrics show`)"))
-                continue
-            }
-            let roundText = header.value("round", in: row)
-            guard let round = AssessmentRound(parsing: roundText) else {
-                errors.append(header.error("round", in: row, message: "unknown round \"\(roundText ?? "")\"", expected: AssessmentRound.acceptedForms))
-                continue
-            }
-            let assessor = header.value("assessor", in: row)
-            if assessor == nil && round == .individual {
-                errors.append(header.error(header.contains("assessor") ? "assessor" : "enterprise", in: row,
-                                           message: "an individual score needs the assessor", expected: "the assessor's id or name"))
-                continue
-            }
-            guard let percentageText = header.value("percentage", in: row), let percentage = Self.percentage(percentageText) else {
-                errors.append(header.error("percentage", in: row, message: "\"\(header.value("percentage", in: row) ?? "")\" is not a percentage",
-                                           expected: "a number 0–100, such as 60 or 60%"))
-                continue
-            }
-            guard percentage >= 0 && percentage <= 100 else {
-                errors.append(header.error("percentage", in: row, message: "percentage \(percentage.formatted) is out of range", expected: "a number 0–100"))
-                continue
-            }
-            let identity = "\(code)|\(key)|\(round.rawValue)|\(assessor ?? "")"
+            let identity = score.identity
             if let first = seen[identity] {
-                errors.append(header.error("item", in: row, message: "\(assessor ?? "the team") already scored \(item) in the \(round.rawValue) round (row \(first))",
-                                           expected: "one row per assessor, item and round"))
+                errors.append((row.number, score.code, duplicateError(score, row: row, first: first, header: header)))
                 continue
             }
             seen[identity] = row.number
-            let provenance = Provenance(provider: provider, file: table.file, line: row.line, row: row.number, source: .assessor,
-                                        assessor: assessor, round: round.rawValue)
-            if byEnterprise[code] == nil { order.append(code) }
-            byEnterprise[code, default: []].append(Fact(key: key, value: .number(percentage), provenance: provenance))
-            for column in ["strengths", "opportunities"] {
-                if let text = header.value(column, in: row) {
-                    byEnterprise[code, default: []].append(Fact(key: "\(key).\(column)", value: .string(text), provenance: provenance))
+        }
+        closeRun()
+        let file = scanner.finish()
+        if !split.isEmpty {
+            errors.removeAll { $0.duplicateOf.map(split.contains) ?? false }
+            for code in order where split.contains(code) {
+                var seen: [String: Int] = [:]
+                for span in spans[code] ?? [] {
+                    let rows: [CSVRow]
+                    do { rows = try file.rows(in: span) } catch { throw InputErrors([error]) }
+                    for row in rows {
+                        guard case .success(let score) = interpret(row, header: header, prefix: prefix, catalog: catalog),
+                              score.code == code else { continue }
+                        if let first = seen[score.identity] {
+                            errors.append((row.number, code, duplicateError(score, row: row, first: first, header: header)))
+                        } else {
+                            seen[score.identity] = row.number
+                        }
+                    }
                 }
             }
+            errors.sort { $0.row < $1.row }
         }
-        if !errors.isEmpty { throw InputErrors(errors) }
-        return Source(providerID: provider, enterpriseIDs: order, facts: byEnterprise)
+        if !errors.isEmpty { throw InputErrors(errors.prefix(100).map(\.error)) }
+        return Source(providerID: provider, enterpriseIDs: order, spans: spans, file: file, header: header, prefix: prefix,
+                      catalog: catalog)
     }
 
     /// `60`, `60.0`, `60%` or `60％`.
@@ -141,10 +201,38 @@ public struct AssessorScoresProvider: DataProvider {
     struct Source: EvidenceSource {
         let providerID: String
         let enterpriseIDs: [String]
-        let facts: [String: [Fact]]
+        let spans: [String: [CSVRecordFile.Span]]
+        let file: CSVRecordFile
+        let header: HeaderMap
+        let prefix: String
+        let catalog: FactCatalog
 
+        /// Reads the enterprise's rows back; they were validated when the file was opened.
         func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {
-            facts[enterprise.id] ?? []
+            guard let spans = spans[enterprise.id] else { return [] }
+            var facts: [Fact] = []
+            for span in spans {
+                let rows: [CSVRow]
+                do { rows = try file.rows(in: span) } catch { throw InputErrors([error]) }
+                for row in rows {
+                    let score: Score
+                    switch AssessorScoresProvider.interpret(row, header: header, prefix: prefix, catalog: catalog) {
+                    case .success(let value) where value.code == enterprise.id: score = value
+                    case .success: throw InputErrors([InputError(file: file.file, location: .row(row.number, line: row.line),
+                                                                 message: "the file changed while it was read")])
+                    case .failure(let error): throw InputErrors([error])
+                    }
+                    let provenance = Provenance(provider: providerID, file: file.file, line: row.line, row: row.number, source: .assessor,
+                                                assessor: score.assessor, round: score.round.rawValue)
+                    facts.append(Fact(key: score.key, value: .number(score.percentage), provenance: provenance))
+                    for column in ["strengths", "opportunities"] {
+                        if let text = header.value(column, in: row) {
+                            facts.append(Fact(key: "\(score.key).\(column)", value: .string(text), provenance: provenance))
+                        }
+                    }
+                }
+            }
+            return facts
         }
     }
 }

@@ -115,7 +115,8 @@ private let comma = UInt8(ascii: ",")
 private let semicolon = UInt8(ascii: ";")
 private let tab = UInt8(ascii: "\t")
 
-private struct Parser {
+/// The record parser shared by `CSVReader` (a whole decoded file) and `CSVRecordFile` (a window of a file).
+struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     var position = 0
@@ -123,11 +124,43 @@ private struct Parser {
     var separator = comma
     /// Holds a quoted field's bytes only when it contains `""` or text after the closing quote.
     var scratch: [UInt8] = []
+    /// Set when a quoted field ran to the end of `bytes`: in a window of a file, more bytes may close it.
+    var hitEnd = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    /// A parser over a window of a file, starting at a record boundary.
+    init(window: UnsafeBufferPointer<UInt8>, file: String, position: Int, line: Int, separator: UInt8) {
+        self.bytes = window
+        self.file = file
+        self.position = position
+        self.line = line
+        self.separator = separator
+    }
+
+    /// Whether a record holds nothing but separators and whitespace (such records are skipped).
+    static func isBlank(_ fields: [String]) -> Bool {
+        fields.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// The error for a row with more non-empty fields than the header has columns, or nil; drops the empty extra fields.
+    static func trimExtraFields(_ fields: inout [String], columns: Int, number: Int, line: Int, file: String,
+                                separator: UInt8) -> InputError? {
+        guard fields.count > columns else { return nil }
+        // Excel pads rows to the widest row of the sheet; extra cells are fine while they are empty.
+        if let extra = fields[columns...].firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            return InputError(
+                file: file, location: .row(number, line: line),
+                message: "the row has \(fields.count) fields but the header has \(columns) columns "
+                    + "(extra value \"\(Self.excerpt(fields[extra]))\" in field \(extra + 1))",
+                expected: "at most \(columns) fields; quote values that contain \"\(Character(Unicode.Scalar(separator)))\"")
+        }
+        fields.removeSubrange(columns...)
+        return nil
     }
 
     mutating func table(encoding: TextEncoding) throws(InputError) -> CSVTable {
@@ -141,7 +174,7 @@ private struct Parser {
             let recordLine = line
             fields.removeAll(keepingCapacity: true)
             try readRecord(into: &fields)
-            if fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
+            if Self.isBlank(fields) { continue }
 
             guard let columns = header else {
                 let cleaned = Self.cleanHeader(fields)
@@ -153,16 +186,9 @@ private struct Parser {
                 continue
             }
             let number = rows.count + 1
-            if fields.count > columns.count {
-                // Excel pads rows to the widest row of the sheet; extra cells are fine while they are empty.
-                if let extra = fields[columns.count...].firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
-                    throw InputError(
-                        file: file, location: .row(number, line: recordLine),
-                        message: "the row has \(fields.count) fields but the header has \(columns.count) columns "
-                            + "(extra value \"\(Self.excerpt(fields[extra]))\" in field \(extra + 1))",
-                        expected: "at most \(columns.count) fields; quote values that contain \"\(Character(Unicode.Scalar(separator)))\"")
-                }
-                fields.removeSubrange(columns.count...)
+            if let error = Self.trimExtraFields(&fields, columns: columns.count, number: number, line: recordLine, file: file,
+                                                separator: separator) {
+                throw error
             }
             rows.append(CSVRow(line: recordLine, number: number, fields: fields))
         }
@@ -209,6 +235,7 @@ private struct Parser {
 
         while true {
             guard position < bytes.count else {
+                hitEnd = true
                 throw InputError(file: file, location: .line(startLine),
                                  message: "unterminated quoted field starting on line \(startLine)",
                                  expected: "a closing double quote (write a quote inside a quoted field as \"\")")
@@ -257,6 +284,11 @@ private struct Parser {
     /// a data value can never switch the whole file: a comma wins; otherwise the more frequent of `;` and tab.
     /// Called at the start of every record until the header is found, so blank lines before it do not count.
     func detectSeparator(from start: Int) -> UInt8 {
+        detectSeparator(from: start, final: true) ?? comma
+    }
+
+    /// As `detectSeparator(from:)`; nil when the line runs to the end of a window that is not the end of the file.
+    func detectSeparator(from start: Int, final: Bool) -> UInt8? {
         var commas = 0, semicolons = 0, tabs = 0
         var inQuotes = false
         var index = start
@@ -269,6 +301,7 @@ private struct Parser {
             }
             index += 1
         }
+        if index >= bytes.count && !final { return nil }
         if commas > 0 { return comma }
         if semicolons == 0 && tabs == 0 { return comma }
         return tabs > semicolons ? tab : semicolon

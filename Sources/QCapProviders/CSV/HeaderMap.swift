@@ -30,6 +30,12 @@ public struct HeaderMap: Sendable {
     public let headers: [String: String]
 
     public init(table: CSVTable, columns: [ColumnSpec]) throws(InputError) {
+        try self.init(header: table.header, file: table.file, headerLine: table.headerLine, columns: columns)
+    }
+
+    /// The same from a header alone (a `CSVRecordScanner` reads the header before any row).
+    public init(header: [String], file: String, headerLine: Int, columns: [ColumnSpec]) throws(InputError) {
+        let table = (header: header, file: file, headerLine: headerLine)
         let normalizedHeader = table.header.map(Self.normalize)
         var indexes: [String: Int] = [:]
         var headers: [String: String] = [:]

@@ -61,7 +61,7 @@ public struct CertificateRegistryProvider: DataProvider {
         var enterpriseIDs: [String] { [] }
 
         func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {
-            var facts = table.rows(for: enterprise).map { row in
+            var facts = try table.rows(for: enterprise).map { row in
                 Fact(key: CertificateRegistryTable.recordsKey, value: .array([.object(row.record)]), provenance: row.provenance)
             }
             if complete {

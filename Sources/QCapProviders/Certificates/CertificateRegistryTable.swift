@@ -12,62 +12,88 @@ struct CertificateRegistryTable: Sendable {
     }
 
     let file: String
-    let rows: [Row]
+    let layout: CertificateRegistryLayout
+    let header: HeaderMap
+    let csv: CSVRecordFile
+    /// Where each valid row lies in the file; rows are read back when an enterprise's certificates are asked for.
+    let spans: [CSVRecordFile.Span]
     private let byCode: [String: [Int]]
     private let byOrganizationCode: [String: [Int]]
     /// Only rows without a usable code: a row with someone else's code is not matched by name.
     private let byName: [String: [Int]]
 
-    func rows(for enterprise: Enterprise) -> [Row] {
+    func rows(for enterprise: Enterprise) throws(InputErrors) -> [Row] {
         let code = Self.code(enterprise.id)
         var indexes = byCode[code] ?? []
         if code.count == 18 { indexes += byOrganizationCode[String(code.dropFirst(8).prefix(9))] ?? [] }
         indexes += byName[Self.name(enterprise.name)] ?? []
-        return indexes.sorted().map { rows[$0] }
+        var rows: [Row] = []
+        for index in indexes.sorted() {
+            let span = spans[index]
+            let read: [CSVRow]
+            do { read = try csv.rows(in: span) } catch { throw InputErrors([error]) }
+            guard read.count == 1, let row = read.first else {
+                throw InputErrors([InputError(file: file, location: .row(span.number, line: span.line), message: "the file changed while it was read")])
+            }
+            let (record, errors) = Self.record(row, header: header, layout: layout)
+            if !errors.isEmpty { throw InputErrors(errors) }
+            rows.append(Row(record: record, provenance: Provenance(provider: layout.providerID, file: file, line: row.line,
+                                                                   row: row.number, source: .registry)))
+        }
+        return rows
     }
 
+    /// A row as a certificate record, or the errors of its cells.
+    static func record(_ row: CSVRow, header: HeaderMap, layout: CertificateRegistryLayout) -> (JSONObject, [InputError]) {
+        var record = JSONObject()
+        var rowErrors: [InputError] = []
+        for column in layout.columns where column.spec.key != CertificateRegistryLayout.organizationCodeKey {
+            let key = column.spec.key
+            guard let text = header.value(key, in: row) else {
+                if column.keepsEmpty && header.contains(key) { record[key] = .string("") }
+                continue
+            }
+            switch convert(text, column.kind) {
+            case .success(let value): record[key] = value
+            case .failure(let expected): rowErrors.append(header.error(key, in: row, message: "cannot read \"\(text)\"", expected: expected.description))
+            }
+        }
+        if record[CertificateRegistryLayout.codeKey] == nil, let organization = header.value(CertificateRegistryLayout.organizationCodeKey, in: row) {
+            record[CertificateRegistryLayout.codeKey] = .string(organization)
+        }
+        record["source"] = .string("registry")
+        return (record, rowErrors)
+    }
+
+    /// Reads the export once, streaming: every row is validated, and only where each valid row lies is kept.
     static func read(_ url: URL, displayPath: String, layout: CertificateRegistryLayout) throws(InputErrors) -> CertificateRegistryTable {
-        let table: CSVTable
+        var scanner: CSVRecordScanner
         let header: HeaderMap
         do {
-            table = try CSVReader.read(contentsOf: url, displayName: displayPath)
-            header = try HeaderMap(table: table, columns: layout.columns.map(\.spec))
+            scanner = try CSVRecordScanner(url: url, displayName: displayPath)
+            header = try HeaderMap(header: scanner.header, file: scanner.file, headerLine: scanner.headerLine, columns: layout.columns.map(\.spec))
         } catch {
             throw InputErrors([error])
         }
         var errors: [InputError] = []
         for group in layout.anyOf where !group.contains(where: header.contains) {
             let names = group.compactMap { key in layout.columns.first { $0.spec.key == key }?.spec.aliases.first }
-            errors.append(InputError(file: displayPath, location: .line(table.headerLine),
+            errors.append(InputError(file: displayPath, location: .line(scanner.headerLine),
                                      message: "missing column: one of \(names.map { "\"\($0)\"" }.joined(separator: " or ")) is required",
                                      expected: "a header named \(names.map { "\"\($0)\"" }.joined(separator: " or "))"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
 
-        var rows: [Row] = []
+        var spans: [CSVRecordFile.Span] = []
         var byCode: [String: [Int]] = [:], byOrganizationCode: [String: [Int]] = [:], byName: [String: [Int]] = [:]
-        rows.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            var record = JSONObject()
-            var rowErrors: [InputError] = []
-            for column in layout.columns where column.spec.key != CertificateRegistryLayout.organizationCodeKey {
-                let key = column.spec.key
-                guard let text = header.value(key, in: row) else {
-                    if column.keepsEmpty && header.contains(key) { record[key] = .string("") }
-                    continue
-                }
-                switch convert(text, column.kind) {
-                case .success(let value): record[key] = value
-                case .failure(let expected): rowErrors.append(header.error(key, in: row, message: "cannot read \"\(text)\"", expected: expected.description))
-                }
-            }
-            if record[CertificateRegistryLayout.codeKey] == nil, let organization = header.value(CertificateRegistryLayout.organizationCodeKey, in: row) {
-                record[CertificateRegistryLayout.codeKey] = .string(organization)
-            }
+        while true {
+            let next: (row: CSVRow, offset: Int, end: Int)?
+            do { next = try scanner.next() } catch { throw InputErrors([error]) }
+            guard let (row, offset, end) = next else { break }
+            let (record, rowErrors) = Self.record(row, header: header, layout: layout)
             errors += rowErrors
             guard rowErrors.isEmpty else { continue }
-            record["source"] = .string("registry")
-            let index = rows.count
+            let index = spans.count
             let holderCode = code(record[CertificateRegistryLayout.codeKey]?.stringValue ?? "")
             switch holderCode.count {
             case 18: byCode[holderCode, default: []].append(index)
@@ -76,11 +102,11 @@ struct CertificateRegistryTable: Sendable {
                 let holder = name(record["holderName"]?.stringValue ?? "")
                 if !holder.isEmpty { byName[holder, default: []].append(index) }
             }
-            rows.append(Row(record: record, provenance: Provenance(provider: layout.providerID, file: displayPath, line: row.line,
-                                                                    row: row.number, source: .registry)))
+            spans.append(CSVRecordFile.Span(offset: offset, length: end - offset, line: row.line, number: row.number))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return CertificateRegistryTable(file: displayPath, rows: rows, byCode: byCode, byOrganizationCode: byOrganizationCode, byName: byName)
+        return CertificateRegistryTable(file: displayPath, layout: layout, header: header, csv: scanner.finish(), spans: spans,
+                                        byCode: byCode, byOrganizationCode: byOrganizationCode, byName: byName)
     }
 
     /// A cell as a record value, or what was expected instead.
