@@ -28,7 +28,8 @@ struct CertificationCheck {
 
     static func prepare(_ input: ProbeInput) -> Preparation {
         let config: CertificationConfig
-        switch CertificationConfig.load(input.parameters) {
+        let loaded = (input.prepared as? Result<CertificationConfig, ConfigProblem>) ?? CertificationConfig.load(input.parameters)
+        switch loaded {
         case .success(let loaded): config = loaded
         case .failure(let problem): return .concluded(input.finding(.error, score: 0, message: problem.message))
         }
@@ -38,7 +39,8 @@ struct CertificationCheck {
                 zh: "条款 \(input.criterion.id) 的体系 \(familyID) 不在参数 families 中",
                 en: "criterion \(input.criterion.id) names family \(familyID), which is not in the families parameter")))
         }
-        let certificates = CertificationCache.certificates(in: input.evidence, config: config, parameters: input.parameters)
+        let certificates = (input.enterprisePrepared as? CertificateEvidence)
+            ?? CertificationCache.certificates(in: input.evidence, config: config, parameters: input.parameters)
         guard certificates.hasData else {
             let what = input.criterion.evidence?.description ?? LocalizedText(zh: "证书记录（cert.records）", en: "certificate records (cert.records)")
             return .concluded(input.finding(.noEvidence, score: nil,

@@ -22,6 +22,17 @@ public struct CertificationRubric: Rubric {
         [CertificateEvidence.declaredKey, CertificateEvidence.registryCheckedKey, ScopeProbe.productsKey]
     }
 
+    /// The rule data, parsed once per run.
+    public func prepare(parameters: [String: JSONValue]) -> (any Sendable)? {
+        CertificationConfig.load(parameters)
+    }
+
+    /// The enterprise's certificates, parsed once for all of its checks.
+    public func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)? {
+        guard let loaded = run as? Result<CertificationConfig, ConfigProblem>, case .success(let config) = loaded else { return nil }
+        return CertificateEvidence(evidence: evidence, config: config)
+    }
+
     public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
         guard case .success(let config) = CertificationConfig.load(parameters) else { return }
         result.notes += FamilySummary.notes(result: result, descriptor: descriptor, evidence: evidence, asOf: context.asOf, config: config,

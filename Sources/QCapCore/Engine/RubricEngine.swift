@@ -12,6 +12,8 @@ public struct RubricEngine: Sendable {
     let parameters: [String: JSONValue]
     let model: ScoringModel
     let messages: RuleEvaluator.Messages
+    /// The rubric's run-wide preparation (`Rubric.prepare(parameters:)`).
+    let prepared: (any Sendable)?
 
     /// Compiles the rubric with its tailoring into a plan, once per run.
     public init(rubric: any Rubric, tailoring: Tailoring = .none) {
@@ -26,6 +28,7 @@ public struct RubricEngine: Sendable {
         for (name, parameter) in descriptor.parameters ?? [:] { parameters[name] = parameter.value }
         for (name, value) in tailoring.parameters { parameters[name] = value }
         self.parameters = parameters
+        prepared = rubric.prepare(parameters: parameters)
         var model = ScoringModel(kind: descriptor.scoring.model, threshold: descriptor.scoring.threshold,
                                  bands: descriptor.scoring.bands, maxPoints: descriptor.scoring.maxPoints)
         if model.kind == .maturityGated { model.threshold = tailoring.threshold ?? model.threshold ?? ScoringModel.defaultThreshold }
@@ -39,8 +42,9 @@ public struct RubricEngine: Sendable {
     public func evaluate(_ evidence: Evidence, context: AssessmentContext) -> RubricResult {
         var findings: [Finding] = []
         findings.reserveCapacity(plan.leaves.count)
+        let enterprisePrepared = probes.isEmpty ? nil : rubric.prepare(evidence: evidence, context: context, run: prepared)
         for leaf in plan.leaves {
-            var finding = evaluateLeaf(leaf, evidence: evidence, context: context)
+            var finding = evaluateLeaf(leaf, evidence: evidence, context: context, enterprisePrepared: enterprisePrepared)
             applyWaiver(to: &finding, context: context, enterprise: evidence.enterprise.id)
             findings.append(finding)
         }
@@ -83,7 +87,8 @@ public struct RubricEngine: Sendable {
         (value * 1_000_000).rounded() / 1_000_000
     }
 
-    func evaluateLeaf(_ leaf: RubricPlan.Leaf, evidence: Evidence, context: AssessmentContext) -> Finding {
+    func evaluateLeaf(_ leaf: RubricPlan.Leaf, evidence: Evidence, context: AssessmentContext,
+                      enterprisePrepared: (any Sendable)? = nil) -> Finding {
         let criterion = leaf.criterion
         if leaf.excluded {
             return Finding(criterion: criterion.id, outcome: .notApplicable, score: nil,
@@ -106,7 +111,8 @@ public struct RubricEngine: Sendable {
                                message: LocalizedText(zh: "探针 \(probeID) 未注册", en: "probe \(probeID) is not registered"))
             }
             let input = ProbeInput(criterion: criterion, factKey: leaf.factKey, evidence: evidence, context: context,
-                                   descriptor: descriptor, parameters: parameters)
+                                   descriptor: descriptor, parameters: parameters, prepared: prepared,
+                                   enterprisePrepared: enterprisePrepared)
             var finding = probe.evaluate(input)
             finding.criterion = criterion.id
             return finding

@@ -27,7 +27,8 @@ public struct ExampleRunner: Sendable {
             for (index, example) in (leaf.criterion.examples ?? []).enumerated() {
                 let path = "\(paths[leaf.criterion.id] ?? "$")" + ".examples[\(index)]"
                 let (evidence, context) = Self.evidence(for: example, rubric: rubric.descriptor)
-                let finding = engine.evaluateLeaf(leaf, evidence: evidence, context: context)
+                let prepared = engine.rubric.prepare(evidence: evidence, context: context, run: engine.prepared)
+                let finding = engine.evaluateLeaf(leaf, evidence: evidence, context: context, enterprisePrepared: prepared)
                 var problems: [String] = []
                 if finding.outcome != example.outcome {
                     problems.append("outcome is \(finding.outcome.rawValue), expected \(example.outcome.rawValue)")

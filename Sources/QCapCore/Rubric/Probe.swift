@@ -23,15 +23,22 @@ public struct ProbeInput: Sendable {
     public let descriptor: RubricDescriptor
     /// Parameters after tailoring.
     public let parameters: [String: JSONValue]
+    /// What the rubric's `prepare(parameters:)` made once for the run, if anything.
+    public let prepared: (any Sendable)?
+    /// What the rubric's `prepare(evidence:context:run:)` made once for this enterprise, if anything.
+    public let enterprisePrepared: (any Sendable)?
 
     public init(criterion: Criterion, factKey: String, evidence: Evidence, context: AssessmentContext,
-                descriptor: RubricDescriptor, parameters: [String: JSONValue]) {
+                descriptor: RubricDescriptor, parameters: [String: JSONValue], prepared: (any Sendable)? = nil,
+                enterprisePrepared: (any Sendable)? = nil) {
         self.criterion = criterion
         self.factKey = factKey
         self.evidence = evidence
         self.context = context
         self.descriptor = descriptor
         self.parameters = parameters
+        self.prepared = prepared
+        self.enterprisePrepared = enterprisePrepared
     }
 
     public var enterprise: Enterprise { evidence.enterprise }

@@ -12,6 +12,12 @@ public protocol Rubric: Sendable {
     /// A rubric-specific Markdown document for `qcap report --format md` (e.g. the applicant's self-assessment
     /// outline of the excellence model), appended after the generic report; nil when the rubric has none.
     func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String?
+    /// Work a module's probes share across a whole run, done once when the engine is built (e.g. parsing the rule
+    /// data in the parameters); handed to every probe as `ProbeInput.prepared`. The default is nil.
+    func prepare(parameters: [String: JSONValue]) -> (any Sendable)?
+    /// Work the probes share for one enterprise, done once before its criteria are evaluated (e.g. parsing its
+    /// certificates); handed to every probe as `ProbeInput.enterprisePrepared`. The default is nil.
+    func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)?
     /// Called after generic scoring; the default does nothing.
     func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue])
 }
@@ -19,6 +25,8 @@ public protocol Rubric: Sendable {
 extension Rubric {
     public var probes: [Probe] { [] }
     public var auxiliaryFacts: [String] { [] }
+    public func prepare(parameters: [String: JSONValue]) -> (any Sendable)? { nil }
+    public func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)? { nil }
     public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String? { nil }
     public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
         GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
