@@ -31,11 +31,18 @@ public enum AssessmentRound: String, Sendable, CaseIterable, Codable, Comparable
     /// The spellings accepted in evidence files and CSV columns, as users write them.
     public static let acceptedForms = "individual (独立评分), consensus (共识), siteVisit (现场评审)"
 
+    /// The Chinese spellings exactly as tables write them, looked up before any normalisation (this runs per score).
+    static let spellings: [String: AssessmentRound] = [
+        "独立": .individual, "独立评分": .individual, "个人": .individual, "个人评分": .individual, "初评": .individual,
+        "共识": .consensus, "共识评分": .consensus, "合议": .consensus, "合议评分": .consensus,
+        "现场": .siteVisit, "现场评审": .siteVisit, "现场评价": .siteVisit, "现场评分": .siteVisit,
+    ]
+
     /// Reads a round as written in a file; nil or blank means an individual score. Returns nil for an unknown word.
     public init?(parsing text: String?) {
         guard let text else { self = .individual; return }
         // The canonical spellings come first: evidence files written by tools use them, and this runs per score.
-        if let exact = AssessmentRound(rawValue: text) { self = exact; return }
+        if let exact = AssessmentRound(rawValue: text) ?? Self.spellings[text] { self = exact; return }
         let key = String(String.UnicodeScalarView(text.trimmedWhitespace.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" }))
         switch key {
         case "", "individual", "independent", "独立", "独立评分", "个人", "个人评分", "初评":
