@@ -494,17 +494,7 @@ public struct StoredRun: Sendable, Codable, Equatable {
 }
 
 /// One stored result with the enterprise as the run saw it.
-public struct StoredResult: Sendable {
-    public var runID: Int
-    public var enterprise: Enterprise
-    public var result: RubricResult
-
-    public init(runID: Int, enterprise: Enterprise, result: RubricResult) {
-        self.runID = runID
-        self.enterprise = enterprise
-        self.result = result
-    }
-}
+public typealias StoredResult = RecordedResult
 
 /// A store failure, naming the store file.
 public struct StoreError: Error, Sendable, CustomStringConvertible {

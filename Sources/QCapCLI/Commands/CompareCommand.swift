@@ -53,9 +53,9 @@ enum CompareCommand {
         for wanted in [period] + (baselinePeriod.map { [$0] } ?? []) where !stored.contains(wanted) {
             throw .usage("no results stored for period \(wanted); stored periods: \(stored.isEmpty ? "none" : stored.joined(separator: ", "))")
         }
-        let entries = try access.read { () throws(StoreError) in try store.latestResults(period: period) }.map(entry)
+        let entries = try access.read { () throws(StoreError) in try store.latestResults(period: period) }
         let baseline = try baselinePeriod.map { baselinePeriod throws(CommandFailure) in
-            try access.read { () throws(StoreError) in try store.latestResults(period: baselinePeriod) }.map(entry)
+            try access.read { () throws(StoreError) in try store.latestResults(period: baselinePeriod) }
         } ?? []
         let rubrics = arguments.values("rubric")
         let present = Set(entries.map(\.result.rubric.id))
@@ -86,9 +86,5 @@ enum CompareCommand {
             output.discard()
             throw error
         }
-    }
-
-    static func entry(_ stored: StoredResult) -> ComparisonBuilder.Entry {
-        ComparisonBuilder.Entry(runID: stored.runID, enterprise: stored.enterprise, result: stored.result)
     }
 }

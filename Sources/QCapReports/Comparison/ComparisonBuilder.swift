@@ -4,17 +4,7 @@ import QCapCore
 /// computes the statistics, the benchmark gap, the change from a baseline period and the counts against targets.
 public struct ComparisonBuilder: Sendable {
     /// One enterprise's result for one rubric, from the run it was stored in.
-    public struct Entry: Sendable {
-        public var runID: Int
-        public var enterprise: Enterprise
-        public var result: RubricResult
-
-        public init(runID: Int, enterprise: Enterprise, result: RubricResult) {
-            self.runID = runID
-            self.enterprise = enterprise
-            self.result = result
-        }
-    }
+    public typealias Entry = RecordedResult
 
     public var period: String
     public var entries: [Entry]
