@@ -40,7 +40,7 @@ struct CertificationCheck {
                 en: "criterion \(input.criterion.id) names family \(familyID), which is not in the families parameter")))
         }
         let certificates = (input.enterprisePrepared as? CertificateEvidence)
-            ?? CertificationCache.certificates(in: input.evidence, config: config, parameters: input.parameters)
+            ?? CertificateEvidence(evidence: input.evidence, config: config)
         guard certificates.hasData else {
             let what = input.criterion.evidence?.description ?? LocalizedText(zh: "证书记录（cert.records）", en: "certificate records (cert.records)")
             return .concluded(input.finding(.noEvidence, score: nil,

@@ -105,9 +105,10 @@ struct ConfigProblem: Error, Sendable, Equatable {
 }
 
 extension CertificationConfig {
-    /// The configuration for a set of (tailored) parameters, parsed once per run (see `CertificationCache`).
+    /// The configuration for a set of (tailored) parameters. The rubric parses it once per run in
+    /// `prepare(parameters:)`; this is also the fallback when a probe is called without that preparation.
     static func load(_ parameters: [String: JSONValue]) -> Result<CertificationConfig, ConfigProblem> {
-        CertificationCache.config(for: parameters)
+        Result { () throws(ConfigProblem) -> CertificationConfig in try parse(parameters) }
     }
 
     static func parse(_ parameters: [String: JSONValue]) throws(ConfigProblem) -> CertificationConfig {

@@ -34,9 +34,17 @@ public struct CertificationRubric: Rubric {
     }
 
     public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
-        guard case .success(let config) = CertificationConfig.load(parameters) else { return }
-        result.notes += FamilySummary.notes(result: result, descriptor: descriptor, evidence: evidence, asOf: context.asOf, config: config,
-                                           parameters: parameters)
+        finish(&result, evidence: evidence, context: context, parameters: parameters, prepared: nil, enterprisePrepared: nil)
+    }
+
+    /// One line per family, from the rule data and certificates the probes already parsed.
+    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
+                       prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?) {
+        let loaded = (prepared as? Result<CertificationConfig, ConfigProblem>) ?? CertificationConfig.load(parameters)
+        guard case .success(let config) = loaded else { return }
+        let certificates = (enterprisePrepared as? CertificateEvidence) ?? CertificateEvidence(evidence: evidence, config: config)
+        result.notes += FamilySummary.notes(result: result, descriptor: descriptor, certificates: certificates, asOf: context.asOf,
+                                           config: config)
     }
 
     public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {

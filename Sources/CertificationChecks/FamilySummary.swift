@@ -3,9 +3,8 @@ import QCapCore
 /// One line per family for the report: the certificate found, the family's outcome and score, and the checks that
 /// fell short, so an evaluator reads the verdict on each certificate without scanning every finding.
 enum FamilySummary {
-    static func notes(result: RubricResult, descriptor: RubricDescriptor, evidence: Evidence, asOf: Day,
-                      config: CertificationConfig, parameters: [String: JSONValue]) -> [LocalizedText] {
-        let certificates = CertificationCache.certificates(in: evidence, config: config, parameters: parameters)
+    static func notes(result: RubricResult, descriptor: RubricDescriptor, certificates: CertificateEvidence, asOf: Day,
+                      config: CertificationConfig) -> [LocalizedText] {
         let findings = Dictionary(result.findings.map { ($0.criterion, $0) }, uniquingKeysWith: { first, _ in first })
         let scores = Dictionary(result.nodes.map { ($0.criterion, $0.score) }, uniquingKeysWith: { first, _ in first })
         var notes: [LocalizedText] = []

@@ -78,7 +78,8 @@ public struct RubricEngine: Sendable {
             notes: waiverNotes(findings: findings, context: context, enterprise: evidence.enterprise.id))
         result.gap = GapAnalysis(plan: plan, model: model, descriptor: descriptor, scorer: scorer)
             .gap(findings: findings, values: waivedView, aggregate: aggregate)
-        rubric.finish(&result, evidence: evidence, context: context, parameters: parameters)
+        rubric.finish(&result, evidence: evidence, context: context, parameters: parameters, prepared: prepared,
+                      enterprisePrepared: enterprisePrepared)
         return result
     }
 

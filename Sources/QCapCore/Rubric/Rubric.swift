@@ -20,6 +20,11 @@ public protocol Rubric: Sendable {
     func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)?
     /// Called after generic scoring; the default does nothing.
     func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue])
+    /// `finish` with what the `prepare` hooks made for this run and this enterprise, so a module's summary reuses
+    /// the probes' parsed data instead of parsing it again. The engine calls this one; the default forwards to
+    /// `finish` without them.
+    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
+                prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?)
 }
 
 extension Rubric {
@@ -32,6 +37,10 @@ extension Rubric {
         GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
     }
     public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {}
+    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
+                       prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?) {
+        finish(&result, evidence: evidence, context: context, parameters: parameters)
+    }
     public var id: String { descriptor.id }
 }
 

@@ -162,7 +162,7 @@ public struct Workspace: Sendable {
 }
 
 /// A registered rubric whose descriptor a workspace replaces (`"override"` in qcap.json): the new criteria, weights
-/// and wording, with the module's probes, auxiliary facts, example evidence and finishing touches.
+/// and wording, with the module's probes, preparations, auxiliary facts, example evidence and finishing touches.
 struct OverridingRubric: Rubric {
     let base: any Rubric
     let descriptor: RubricDescriptor
@@ -174,7 +174,21 @@ struct OverridingRubric: Rubric {
         base.exampleEvidence(for: request, random: &random)
     }
 
+    func prepare(parameters: [String: JSONValue]) -> (any Sendable)? {
+        base.prepare(parameters: parameters)
+    }
+
+    func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)? {
+        base.prepare(evidence: evidence, context: context, run: run)
+    }
+
     func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
         base.finish(&result, evidence: evidence, context: context, parameters: parameters)
+    }
+
+    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
+                prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?) {
+        base.finish(&result, evidence: evidence, context: context, parameters: parameters, prepared: prepared,
+                    enterprisePrepared: enterprisePrepared)
     }
 }
