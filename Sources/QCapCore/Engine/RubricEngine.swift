@@ -50,14 +50,13 @@ public struct RubricEngine: Sendable {
         }
         let scorer = Scorer(plan: plan, model: model, maxRank: descriptor.maxRank)
         let waivedView = findings.map { Scorer.LeafScore(score: $0.outcome.isScored ? $0.score : nil, level: $0.level, outcome: $0.outcome) }
-        let rawView = findings.map { finding -> Scorer.LeafScore in
+        let aggregate = scorer.aggregate(waivedView)
+        // Without waivers the raw view is the waived view: build and score it only when a waiver applied.
+        let raw = findings.contains { $0.rawOutcome != nil } ? scorer.aggregate(findings.map { finding in
             let outcome = finding.rawOutcome ?? finding.outcome
             let score = finding.rawOutcome != nil ? finding.rawScore : finding.score
             return Scorer.LeafScore(score: outcome.isScored ? score : nil, level: finding.level, outcome: outcome)
-        }
-        let aggregate = scorer.aggregate(waivedView)
-        // Without waivers the raw view is the waived view: score it once.
-        let raw = findings.contains { $0.rawOutcome != nil } ? scorer.aggregate(rawView) : aggregate
+        }) : aggregate
         let levelRef = aggregate.level.flatMap { rank in
             descriptor.level(rank: rank).map { RubricResult.LevelRef(rank: rank, id: $0.id, name: $0.name) }
         }
