@@ -1,8 +1,9 @@
 import QCapCore
 
 /// Everything one enterprise's evidence says about certificates: the records of `cert.records` and `cert.declared`,
-/// and whether a registry was searched for it.
-struct CertificateEvidence: Sendable {
+/// and whether a registry was searched for it. Public only as the rubric's enterprise preparation: its contents are the
+/// module's own.
+public struct CertificateEvidence: Sendable {
     static let recordsKey = "cert.records"
     static let declaredKey = "cert.declared"
     static let registryCheckedKey = "cert.registryChecked"

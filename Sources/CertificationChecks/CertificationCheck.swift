@@ -8,7 +8,7 @@ struct CertificationCheck {
         case concluded(Finding)
     }
 
-    let input: ProbeInput
+    let input: ProbeInput<CertificationRubric>
     let config: CertificationConfig
     let family: CertificationFamily
     let certificates: CertificateEvidence
@@ -17,7 +17,7 @@ struct CertificationCheck {
     let asOf: Day
 
     /// A probe that runs `body` once the shared preparation succeeds.
-    static func probe(_ id: String, _ body: @escaping @Sendable (CertificationCheck) -> Finding) -> Probe {
+    static func probe(_ id: String, _ body: @escaping @Sendable (CertificationCheck) -> Finding) -> Probe<CertificationRubric> {
         Probe(id: id) { input in
             switch prepare(input) {
             case .ready(let check): return body(check)
@@ -26,25 +26,24 @@ struct CertificationCheck {
         }
     }
 
-    static func prepare(_ input: ProbeInput) -> Preparation {
-        let config: CertificationConfig
-        let loaded = (input.prepared as? Result<CertificationConfig, ConfigProblem>) ?? CertificationConfig.load(input.parameters)
-        switch loaded {
-        case .success(let loaded): config = loaded
-        case .failure(let problem): return .concluded(input.finding(.error, score: 0, message: problem.message))
-        }
-        let familyID = String(input.criterion.id.prefix { $0 != "." })
+    /// The family a criterion belongs to: its id before the first `.` (`QMS` of `QMS.status`).
+    static func familyID(of criterion: String) -> String {
+        String(criterion.prefix { $0 != "." })
+    }
+
+    static func prepare(_ input: ProbeInput<CertificationRubric>) -> Preparation {
+        let config = input.run
+        let familyID = familyID(of: input.criterion.id)
+        // `prepareRun` refuses a rubric whose criteria name a family the rule data lacks; this only guards the lookup.
         guard let family = config.family(familyID) else {
             return .concluded(input.finding(.error, score: 0, message: LocalizedText(
                 zh: "条款 \(input.criterion.id) 的体系 \(familyID) 不在参数 families 中",
                 en: "criterion \(input.criterion.id) names family \(familyID), which is not in the families parameter")))
         }
-        let certificates = (input.enterprisePrepared as? CertificateEvidence)
-            ?? CertificateEvidence(evidence: input.evidence, config: config)
+        let certificates = input.prepared
         guard certificates.hasData else {
-            let what = input.criterion.evidence?.description ?? LocalizedText(zh: "证书记录（cert.records）", en: "certificate records (cert.records)")
-            return .concluded(input.finding(.noEvidence, score: nil,
-                                            message: LocalizedText(zh: "缺少证据，请收集：\(what.zh)", en: "no evidence; collect: \(what.en)")))
+            return .concluded(input.noEvidence(input.criterion.evidence?.description
+                ?? LocalizedText(zh: "证书记录（cert.records）", en: "certificate records (cert.records)")))
         }
         return .ready(CertificationCheck(input: input, config: config, family: family, certificates: certificates,
                                          records: certificates.records(of: familyID), asOf: input.context.asOf))
@@ -55,7 +54,7 @@ struct CertificationCheck {
     /// A probe of the primary certificate's contents (edition, cycle, body, holder, scope …). It runs only when the
     /// certificate is in force; otherwise the check does not apply: with no certificate the presence check reports
     /// the gap, and with one out of force the status and expiry checks say why.
-    static func probeInForce(_ id: String, _ body: @escaping @Sendable (CertificationCheck, CertificateRecord) -> Finding) -> Probe {
+    static func probeInForce(_ id: String, _ body: @escaping @Sendable (CertificationCheck, CertificateRecord) -> Finding) -> Probe<CertificationRubric> {
         probe(id) { check in
             guard let record = check.primary else {
                 return check.finding(.notApplicable, zh: "没有\(check.family.name.zh)证书，此项不适用",

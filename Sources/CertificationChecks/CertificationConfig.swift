@@ -2,8 +2,9 @@ import Foundation
 import QCapCore
 
 /// The rubric's rule data (`parameters`, after tailoring) in the form the probes use. Every number, deadline and
-/// spelling the checks apply comes from here; none is written in code.
-struct CertificationConfig: Sendable {
+/// spelling the checks apply comes from here; none is written in code. Public only as the rubric's run preparation:
+/// its contents are the module's own.
+public struct CertificationConfig: Sendable {
     struct IndustryRule: Sendable {
         /// Identifier form of the GB/T 4754 code prefix (`C36`).
         let prefix: String
@@ -94,23 +95,15 @@ struct CertificationConfig: Sendable {
     }
 }
 
-/// A parameter the probes cannot use: every check reports it as an error naming the parameter.
+/// A parameter the probes cannot use; `prepareRun` turns it into bad input naming the parameter (and the path inside
+/// its value) in the rubric file or the workspace's tailoring.
 struct ConfigProblem: Error, Sendable, Equatable {
     let parameter: String
     let reason: String
-
-    var message: LocalizedText {
-        LocalizedText(zh: "规则参数 \(parameter) 无法使用：\(reason)", en: "rubric parameter \(parameter) is unusable: \(reason)")
-    }
 }
 
 extension CertificationConfig {
-    /// The configuration for a set of (tailored) parameters. The rubric parses it once per run in
-    /// `prepare(parameters:)`; this is also the fallback when a probe is called without that preparation.
-    static func load(_ parameters: [String: JSONValue]) -> Result<CertificationConfig, ConfigProblem> {
-        Result { () throws(ConfigProblem) -> CertificationConfig in try parse(parameters) }
-    }
-
+    /// The configuration for a set of (tailored) parameters; the rubric parses it once per run in `prepareRun`.
     static func parse(_ parameters: [String: JSONValue]) throws(ConfigProblem) -> CertificationConfig {
         let reader = ParameterReader(parameters: parameters)
         let deadlines = try reader.deadlines("editionDeadlines")

@@ -12,42 +12,49 @@ public struct CertificationRubric: Rubric {
 
     public let descriptor = EmbeddedRubrics.certification.descriptor
 
-    public var probes: [Probe] {
+    public var probes: [Probe<CertificationRubric>] {
         [PresenceProbe.probe, StatusProbe.probe, ExpiryProbe.probe, EditionProbe.probe, CycleProbe.probe,
          SurveillanceProbe.probe, IssuingBodyProbe.probe, AccreditationProbe.probe, HolderProbe.probe, ScopeProbe.probe,
          DeclaredVsRegistryProbe.probe]
     }
 
-    public var auxiliaryFacts: [String] {
+    public func auxiliaryFacts(_ context: RubricContext) -> [String] {
         [CertificateEvidence.declaredKey, CertificateEvidence.registryCheckedKey, ScopeProbe.productsKey]
     }
 
-    /// The rule data, parsed once per run.
-    public func prepare(parameters: [String: JSONValue]) -> (any Sendable)? {
-        CertificationConfig.load(parameters)
+    /// The rule data, parsed once per run. A parameter the checks cannot use, or a family criterion the `families`
+    /// parameter does not describe, is bad input that stops the run before anything is assessed.
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) -> CertificationConfig {
+        let config: CertificationConfig
+        do {
+            config = try CertificationConfig.parse(context.parameters)
+        } catch {
+            throw InputErrors([context.parameterError(error.parameter, error.reason)])
+        }
+        var errors: [InputError] = []
+        for (criterion, _, _) in context.descriptor.allCriteria() where criterion.evidence?.probe != nil {
+            let family = CertificationCheck.familyID(of: criterion.id)
+            if config.family(family) == nil {
+                errors.append(context.parameterError("families", "criterion \(criterion.id) names family \(family), which it does not list",
+                                                     expected: "an entry {\"id\": \"\(family)\", …} for every family the criteria name"))
+            }
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return config
     }
 
-    /// The enterprise's certificates, parsed once for all of its checks.
-    public func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)? {
-        guard let loaded = run as? Result<CertificationConfig, ConfigProblem>, case .success(let config) = loaded else { return nil }
-        return CertificateEvidence(evidence: evidence, config: config)
+    /// The enterprise's certificates, parsed once for all of its checks and the family summaries.
+    public func prepareEnterprise(_ context: EnterpriseContext<CertificationRubric>) -> CertificateEvidence {
+        CertificateEvidence(evidence: context.evidence, config: context.run)
     }
 
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
-        finish(&result, evidence: evidence, context: context, parameters: parameters, prepared: nil, enterprisePrepared: nil)
+    /// One line per family, from the rule data and certificates the probes already used.
+    public func finish(_ result: inout RubricResult, context: EnterpriseContext<CertificationRubric>, prepared: CertificateEvidence) {
+        result.notes += FamilySummary.notes(result: result, descriptor: context.descriptor, certificates: prepared, asOf: context.asOf,
+                                           config: context.run)
     }
 
-    /// One line per family, from the rule data and certificates the probes already parsed.
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
-                       prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?) {
-        let loaded = (prepared as? Result<CertificationConfig, ConfigProblem>) ?? CertificationConfig.load(parameters)
-        guard case .success(let config) = loaded else { return }
-        let certificates = (enterprisePrepared as? CertificateEvidence) ?? CertificateEvidence(evidence: evidence, config: config)
-        result.notes += FamilySummary.notes(result: result, descriptor: descriptor, certificates: certificates, asOf: context.asOf,
-                                           config: config)
-    }
-
-    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
+    public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
         CertificationExampleEvidence.contribution(for: request, random: &random)
     }
 }

@@ -14,26 +14,23 @@ public struct DigitalMaturityRubric: Rubric {
     /// The profile facts that decide which sub-domains apply.
     static let processTypeFact = "dm.profile.processType"
 
-    public var auxiliaryFacts: [String] { [Self.processTypeFact, "dm.profile.logistics", "dm.profile.productService"] }
+    public func auxiliaryFacts(_ context: RubricContext) -> [String] {
+        [Self.processTypeFact, "dm.profile.logistics", "dm.profile.productService"]
+    }
 
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext,
-                       parameters: [String: JSONValue]) {
-        result.notes += Self.profileNotes(evidence: evidence, parameters: parameters)
+    /// The overall score's adding rule and bands, and the known process types, read once per run.
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) -> MaturitySettings {
+        try MaturitySettings(context)
+    }
+
+    public func finish(_ result: inout RubricResult, context: EnterpriseContext<DigitalMaturityRubric>, prepared: Void) {
+        let settings = context.run
+        let descriptor = context.descriptor
+        result.notes += Self.profileNotes(evidence: context.evidence, processTypes: settings.processTypes)
         guard result.score != nil, let levelScores = result.levelScores else { return }
         let maxRank = descriptor.maxRank
         let threshold = result.model.threshold ?? ScoringModel.defaultThreshold
-
-        var rule = OverallScore.Rule.throughFirstMiss
-        if let given = parameters["overallScoreRule"] {
-            if let text = given.stringValue, let parsed = OverallScore.Rule(rawValue: text) {
-                rule = parsed
-            } else {
-                let allowed = OverallScore.Rule.allCases.map(\.rawValue).joined(separator: ", ")
-                result.notes.append(LocalizedText(
-                    zh: "参数 overallScoreRule 的值 \(JSONWriter.write(given)) 无效（应为 \(allowed)），按 throughFirstMiss 计算总分。",
-                    en: "Parameter overallScoreRule is \(JSONWriter.write(given)), not one of \(allowed); the overall score uses throughFirstMiss."))
-            }
-        }
+        let rule = settings.rule
         let overall = Self.rounded(OverallScore.value(levelScores: levelScores, maxRank: maxRank, threshold: threshold, rule: rule))
         result.scaleScore = overall
         result.scaleMax = Double(maxRank)
@@ -52,10 +49,10 @@ public struct DigitalMaturityRubric: Rubric {
                             en: "level scores added up to and including the first level below the threshold \(threshold.formatted)")
             : LocalizedText(zh: "五个等级的得分全部累加", en: "all level scores added")
 
-        guard let bands = OverallScore.bands(from: parameters["overallBands"]) else {
+        guard let bands = settings.bands else {
             result.notes.append(LocalizedText(
-                zh: "总分 \(Self.shown(overall)) / \(maxRank)（\(ruleText.zh)：\(listing.map(\.zh).joined(separator: "、"))）；参数 overallBands 无效，未分档。",
-                en: "Overall score \(Self.shown(overall)) of \(maxRank) (\(ruleText.en): \(listing.map(\.en).joined(separator: ", "))); parameter overallBands is malformed, so it is not banded."))
+                zh: "总分 \(Self.shown(overall)) / \(maxRank)（\(ruleText.zh)：\(listing.map(\.zh).joined(separator: "、"))）；未设参数 overallBands，未分档。",
+                en: "Overall score \(Self.shown(overall)) of \(maxRank) (\(ruleText.en): \(listing.map(\.en).joined(separator: ", "))); no overallBands parameter is set, so it is not banded."))
             return
         }
         let bandLevel = OverallScore.level(of: overall, bands: bands)
@@ -73,9 +70,9 @@ public struct DigitalMaturityRubric: Rubric {
     }
 
     /// A process type outside `processTypes` would silently make product design not applicable: say so.
-    static func profileNotes(evidence: Evidence, parameters: [String: JSONValue]) -> [LocalizedText] {
+    static func profileNotes(evidence: Evidence, processTypes: [JSONValue]?) -> [LocalizedText] {
         guard let fact = evidence.resolve(processTypeFact)?.fact,
-              let allowed = parameters["processTypes"]?.arrayValue, !allowed.contains(fact.value) else { return [] }
+              let allowed = processTypes, !allowed.contains(fact.value) else { return [] }
         let list = allowed.map { JSONWriter.write($0) }.joined(separator: ", ")
         return [LocalizedText(
             zh: "\(processTypeFact) 的值 \(JSONWriter.write(fact.value)) 不在 \(list) 之内（\(fact.provenance.citation)），相关子域按不适用处理，请核对。",
@@ -93,7 +90,7 @@ public struct DigitalMaturityRubric: Rubric {
         (value * 1_000_000).rounded() / 1_000_000
     }
 
-    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-        MaturityExampleSynthesizer.digitalMaturity(descriptor, request: request, random: &random)
+    public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
+        MaturityExampleSynthesizer.digitalMaturity(context.descriptor, request: request, random: &random)
     }
 }

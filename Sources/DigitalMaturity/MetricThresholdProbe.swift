@@ -9,7 +9,7 @@ import QCapCore
 enum MetricThresholdProbe {
     static let id = "qmd.metricThreshold"
 
-    static let probe = Probe(id: id) { input in evaluate(input) }
+    static let probe = Probe<QMDigitalizationRubric>(id: id) { input in evaluate(input) }
 
     /// What values the metric takes, read from the fact name (`…Share`, `…Depth`).
     enum Kind {
@@ -50,19 +50,20 @@ enum MetricThresholdProbe {
         metricName(factKey) + "Thresholds"
     }
 
-    static func evaluate(_ input: ProbeInput) -> Finding {
+    static func evaluate(_ input: ProbeInput<QMDigitalizationRubric>) -> Finding {
         let key = input.factKey
-        guard let resolved = input.evidence.resolve(key) else {
-            let what = input.criterion.evidence?.description ?? LocalizedText(zh: "事实 \(key)", en: "fact \(key)")
-            return input.finding(.noEvidence, score: nil, message: LocalizedText(zh: "缺少证据，请收集：\(what.zh)", en: "no evidence; collect: \(what.en)"))
+        // `prepareRun` reads a threshold for every criterion that names this probe; this only guards the lookup.
+        guard let band = input.run.bands[input.criterion.id] else {
+            return input.finding(.error, score: 0, message: LocalizedText(
+                zh: "参数 \(parameterName(for: key)) 缺少第 \(input.criterion.level.map(String.init) ?? "?") 级的 met 门槛",
+                en: "parameter \(parameterName(for: key)) has no 'met' threshold for level \(input.criterion.level.map(String.init) ?? "?")"))
         }
-        if resolved.hasConflict {
-            let all = [resolved.fact] + resolved.conflicting
-            let listing = all.map { "\(JSONWriter.write($0.value)) (\($0.provenance.citation))" }.joined(separator: " / ")
-            return input.finding(.error, score: 0, message: LocalizedText(zh: "证据冲突：\(listing)", en: "conflicting evidence: \(listing)"),
-                                 evidence: all.map(\.provenance))
+        let resolved: Resolution
+        switch input.resolveFact() {
+        case .value(let value): resolved = value
+        case .noEvidence(let finding), .conflict(let finding): return finding
         }
-        let cited = [resolved.fact.provenance] + resolved.overridden.map(\.provenance)
+        let cited = resolved.cited
         let citation = resolved.fact.provenance.citation
         guard let value = resolved.value.numberValue else {
             return input.finding(.error, score: 0, message: LocalizedText(
@@ -73,22 +74,11 @@ enum MetricThresholdProbe {
             return input.finding(.error, score: 0, message: LocalizedText(zh: "\(key)：\(problem.zh)（\(citation)）",
                                                                           en: "\(key): \(problem.en) (\(citation))"), evidence: cited)
         }
-        let parameter = parameterName(for: key)
-        guard let level = input.criterion.level,
-              let band = input.parameter(parameter)?[String(level)],
-              let met = band["met"]?.numberValue else {
-            return input.finding(.error, score: 0, message: LocalizedText(
-                zh: "参数 \(parameter) 缺少第 \(input.criterion.level.map(String.init) ?? "?") 级的 met 门槛",
-                en: "parameter \(parameter) has no 'met' threshold for level \(input.criterion.level.map(String.init) ?? "?")"), evidence: cited)
-        }
-        let partial = band["partial"]?.numberValue
+        let met = band.met
+        let partial = band.partial
         let details = ["value": value.formatted, "met": met.formatted] .merging(partial.map { ["partial": $0.formatted] } ?? [:]) { a, _ in a }
-        let overridden = resolved.overridden.isEmpty ? nil : LocalizedText(
-            zh: "；\(resolved.fact.provenance.source.rawValue) 取值优先，差异：" + resolved.overridden.map { "\(JSONWriter.write($0.value)) (\($0.provenance.citation))" }.joined(separator: "; "),
-            en: "; \(resolved.fact.provenance.source.rawValue) value wins over " + resolved.overridden.map { "\(JSONWriter.write($0.value)) (\($0.provenance.citation))" }.joined(separator: "; "))
         func finding(_ outcome: Outcome, _ score: Double, _ zh: String, _ en: String) -> Finding {
-            input.finding(outcome, score: score, message: LocalizedText(zh: zh + (overridden?.zh ?? ""), en: en + (overridden?.en ?? "")),
-                          evidence: cited, details: details)
+            input.finding(outcome, score: score, message: resolved.noting(LocalizedText(zh: zh, en: en)), evidence: cited, details: details)
         }
         if value + 1e-12 >= met {
             return finding(.met, 1, "\(value.formatted)（≥ 门槛 \(met.formatted)）", "\(value.formatted) (≥ threshold \(met.formatted))")

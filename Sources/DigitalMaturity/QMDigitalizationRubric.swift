@@ -10,11 +10,16 @@ public struct QMDigitalizationRubric: Rubric {
 
     static let designResponsibilityFact = "qmd.profile.designResponsibility"
 
-    public var probes: [Probe] { [MetricThresholdProbe.probe] }
+    public var probes: [Probe<QMDigitalizationRubric>] { [MetricThresholdProbe.probe] }
 
-    public var auxiliaryFacts: [String] { [Self.designResponsibilityFact] }
+    public func auxiliaryFacts(_ context: RubricContext) -> [String] { [Self.designResponsibilityFact] }
 
-    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-        MaturityExampleSynthesizer.qmDigitalization(descriptor, request: request, random: &random)
+    /// The computed indicators' thresholds at each criterion's level, checked once per run.
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) -> MetricThresholds {
+        try MetricThresholds(context)
+    }
+
+    public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
+        MaturityExampleSynthesizer.qmDigitalization(context.descriptor, request: request, random: &random)
     }
 }

@@ -12,7 +12,7 @@ import QCapCore
 ///   carried in the finding's details for the report.
 enum ConsensusProbe {
     static let id = "excellence.consensus"
-    static let probe = Probe(id: id) { input in evaluate(input) }
+    static let probe = Probe<ExcellenceRubric>(id: id) { input in evaluate(input) }
 
     /// Detail keys of the findings this probe returns; the summary and the report outline read them back.
     enum Detail {
@@ -27,17 +27,15 @@ enum ConsensusProbe {
         static let opportunities = "opportunities"
     }
 
-    static func evaluate(_ input: ProbeInput) -> Finding {
-        let settings = ExcellenceSettings.forProbe(input.parameters)
+    static func evaluate(_ input: ProbeInput<ExcellenceRubric>) -> Finding {
+        let settings = input.run
         let kind = settings.kind(of: input.criterion.id)
         let all = input.evidence.facts(input.factKey)
         var details = notes(input)
         details[Detail.kind] = kind.rawValue
         guard !all.isEmpty else {
-            let what = input.criterion.evidence?.description ?? LocalizedText(zh: "评审员评分", en: "assessor scores")
-            return input.finding(.noEvidence, score: nil,
-                                 message: LocalizedText(zh: "缺少证据，请收集：\(what.zh)", en: "no evidence; collect: \(what.en)"),
-                                 details: details.isEmpty ? nil : details)
+            return input.noEvidence(input.criterion.evidence?.description ?? LocalizedText(zh: "评审员评分", en: "assessor scores"),
+                                    details: details.isEmpty ? nil : details)
         }
         let team = all.filter(isTeamScore)
         let used = team.isEmpty ? all : team
@@ -183,7 +181,7 @@ enum ConsensusProbe {
     }
 
     /// Strengths and opportunities for improvement recorded for the item, each tagged with its assessor and round.
-    static func notes(_ input: ProbeInput) -> [String: String] {
+    static func notes(_ input: ProbeInput<ExcellenceRubric>) -> [String: String] {
         var details: [String: String] = [:]
         for (suffix, key) in [("strengths", Detail.strengths), ("opportunities", Detail.opportunities)] {
             var lines: [String] = []

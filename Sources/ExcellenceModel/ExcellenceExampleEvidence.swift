@@ -10,9 +10,9 @@ enum ExcellenceExampleEvidence {
     static let provider = "assessor-scores"
     static let header = ["统一社会信用代码", "评审员", "轮次", "条目", "评分", "优势", "改进机会"]
 
-    static func contribution(descriptor: RubricDescriptor, request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
+    static func contribution(descriptor: RubricDescriptor, settings: ExcellenceSettings, request: ExampleRequest,
+                             random: inout SeededGenerator) -> ExampleContribution {
         guard random.unit() < 0.6 else { return ExampleContribution() }
-        let settings = ExcellenceSettings(parameters: (descriptor.parameters ?? [:]).mapValues(\.value))
         let teamSize = 3 + Int(random.next() % 3)
         let assessors = (1...teamSize).map { "A\($0)" }
         let heldConsensus = random.unit() < 0.7

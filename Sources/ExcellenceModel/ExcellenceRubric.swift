@@ -10,19 +10,28 @@ public struct ExcellenceRubric: Rubric {
     public init() {}
 
     public let descriptor = EmbeddedRubrics.excellence.descriptor
-    public var probes: [Probe] { [ConsensusProbe.probe] }
+    public var probes: [Probe<ExcellenceRubric>] { [ConsensusProbe.probe] }
 
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
-        result.notes += ExcellenceSummary(result: result, descriptor: descriptor, parameters: parameters).notes
+    /// The bands, step, spread threshold, item kinds, concepts and readiness thresholds, read once per run.
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) -> ExcellenceSettings {
+        try ExcellenceSettings(context)
     }
 
-    /// The outline of the applicant's 自我评价报告, pre-filled with the assessors' strengths and opportunities.
-    public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String? {
-        SelfAssessmentOutline.markdown(result: result, enterprise: enterprise, descriptor: descriptor, language: language)
+    public func finish(_ result: inout RubricResult, context: EnterpriseContext<ExcellenceRubric>, prepared: Void) {
+        result.notes += ExcellenceSummary(result: result, descriptor: context.descriptor, settings: context.run).notes
     }
 
-    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-        ExcellenceExampleEvidence.contribution(descriptor: descriptor, request: request, random: &random)
+    /// The outline of the applicant's 自我评价报告, pre-filled with the assessors' strengths and opportunities; none
+    /// when the parameters the result was assessed with no longer read (a stored result of a broken rubric file).
+    public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language, context: RubricContext) -> String? {
+        guard let settings = try? ExcellenceSettings(context) else { return nil }
+        return SelfAssessmentOutline.markdown(result: result, enterprise: enterprise, descriptor: context.descriptor,
+                                              settings: settings, language: language)
+    }
+
+    public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
+        guard let settings = try? ExcellenceSettings(context) else { return ExampleContribution() }
+        return ExcellenceExampleEvidence.contribution(descriptor: context.descriptor, settings: settings, request: request, random: &random)
     }
 }
 

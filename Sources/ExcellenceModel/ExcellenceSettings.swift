@@ -1,11 +1,10 @@
-import Synchronization
 import QCapCore
 
-/// The excellence rubric's parameters, read once from the (tailored) parameter values.
-///
-/// Every value falls back to the rubric's shipped default when a workspace overrides it with something unreadable,
-/// and the fallback is reported in `problems` so a note can say so; nothing here traps on odd input.
-struct ExcellenceSettings: Sendable {
+/// The excellence rubric's parameters (after tailoring) in the form the probe, the summary and the report outline
+/// use: the rubric's run preparation, read once per run. A value that cannot be read is bad input naming the
+/// parameter in the rubric file or the workspace's tailoring; the run stops before anything is assessed. Public only
+/// as the run preparation and for `ExcellenceSummary`; its contents are the module's own.
+public struct ExcellenceSettings: Sendable {
     /// One percentage band with its descriptors for process (A-D-L-I) and result (Le-T-C-I) items.
     struct Band: Sendable, Equatable {
         var rank: Int
@@ -48,27 +47,13 @@ struct ExcellenceSettings: Sendable {
     var concepts: [Concept]
     var itemConcepts: [String: [String]]
     var readiness: ReadinessThresholds?
-    /// Parameters that could not be read and fell back (or, for readiness, were ignored).
-    var problems: [LocalizedText]
 
-    private static let probeCache = Mutex<(parameters: [String: JSONValue], settings: ExcellenceSettings)?>(nil)
-
-    /// The probe's settings for `parameters`, parsed once per run: a run hands every probe the same parameters
-    /// (the same storage, so the comparison is cheap), while the probe runs for every item of every applicant.
-    static func forProbe(_ parameters: [String: JSONValue]) -> ExcellenceSettings {
-        if let hit = probeCache.withLock({ $0.flatMap { $0.parameters == parameters ? $0.settings : nil } }) { return hit }
-        let settings = ExcellenceSettings(parameters: parameters, forProbe: true)
-        probeCache.withLock { $0 = (parameters, settings) }
-        return settings
-    }
-
-    /// `forProbe` reads only what the consensus probe needs (step, spread threshold, band limits, item kinds): the
-    /// probe runs for every item of every applicant, so it skips the descriptor texts, concepts and readiness.
-    init(parameters: [String: JSONValue], forProbe: Bool = false) {
-        var problems: [LocalizedText] = []
+    /// Reads the parameters of `context`; every unreadable value is reported, each naming its parameter.
+    public init(_ context: RubricContext) throws(InputErrors) {
+        let parameters = context.parameters
+        var errors: [InputError] = []
         func complain(_ name: String, _ expected: String) {
-            problems.append(LocalizedText(zh: "参数 \(name) 无法读取，已使用默认值（应为 \(expected)）",
-                                          en: "parameter \(name) could not be read and its default was used (expected \(expected))"))
+            errors.append(context.parameterError(name, "cannot be read", expected: expected))
         }
 
         step = Self.defaultStep
@@ -81,46 +66,58 @@ struct ExcellenceSettings: Sendable {
         }
 
         var bands: [Band] = []
-        for (index, item) in (parameters["bands"]?.arrayValue ?? []).enumerated() {
-            guard let low = item["min"]?.numberValue, let high = item["max"]?.numberValue, low <= high else { continue }
-            bands.append(Band(rank: item["rank"]?.intValue ?? index + 1, min: low, max: high,
-                              process: forProbe ? nil : Self.text(item["process"]), result: forProbe ? nil : Self.text(item["result"])))
-        }
-        if bands.isEmpty {
-            if parameters["bands"] != nil { complain("bands", "a list of {\"min\", \"max\", \"process\", \"result\"}") }
+        if let value = parameters["bands"] {
+            let items = value.arrayValue ?? []
+            if items.isEmpty { complain("bands", "a list of {\"min\", \"max\", \"process\", \"result\"}") }
+            for (index, item) in items.enumerated() {
+                guard let low = item["min"]?.numberValue, let high = item["max"]?.numberValue, low <= high else {
+                    complain("bands[\(index)]", "{\"min\": percentage, \"max\": percentage} with min ≤ max")
+                    continue
+                }
+                bands.append(Band(rank: item["rank"]?.intValue ?? index + 1, min: low, max: high,
+                                  process: Self.text(item["process"]), result: Self.text(item["result"])))
+            }
+        } else {
             bands = Self.fallbackBands
         }
         self.bands = bands.sorted { $0.min < $1.min }
 
         var kinds: [String: ItemKind] = [:]
         for (item, value) in parameters["itemKinds"]?.objectValue ?? JSONObject() {
-            if let kind = value.stringValue.flatMap(ItemKind.init(rawValue:)) { kinds[item] = kind }
+            guard let kind = value.stringValue.flatMap(ItemKind.init(rawValue:)) else {
+                complain("itemKinds.\(item)", "process or result")
+                continue
+            }
+            kinds[item] = kind
         }
         itemKinds = kinds
 
         var concepts: [Concept] = []
-        for item in forProbe ? [] : parameters["concepts"]?.arrayValue ?? [] {
-            guard let id = item["id"]?.stringValue else { continue }
+        for (index, item) in (parameters["concepts"]?.arrayValue ?? []).enumerated() {
+            guard let id = item["id"]?.stringValue else {
+                complain("concepts[\(index)]", "{\"id\": text, \"name\": {\"zh\": …, \"en\": …}}")
+                continue
+            }
             concepts.append(Concept(id: id, name: Self.text(item["name"]) ?? LocalizedText(id)))
         }
         self.concepts = concepts
 
         var mapping: [String: [String]] = [:]
-        for (item, value) in forProbe ? JSONObject() : parameters["itemConcepts"]?.objectValue ?? JSONObject() {
-            mapping[item] = (value.arrayValue ?? []).compactMap(\.stringValue)
+        for (item, value) in parameters["itemConcepts"]?.objectValue ?? JSONObject() {
+            let ids = (value.arrayValue ?? []).compactMap(\.stringValue)
+            if value.arrayValue?.count != ids.count { complain("itemConcepts.\(item)", "a list of concept ids") }
+            mapping[item] = ids
         }
         itemConcepts = mapping
 
         readiness = nil
-        if !forProbe, let value = parameters["readiness"], !value.isNull {
+        if let value = parameters["readiness"], !value.isNull {
             switch ReadinessThresholds.parse(value) {
             case .success(let thresholds): readiness = thresholds
-            case .failure(let problem):
-                problems.append(LocalizedText(zh: "参数 readiness 无效，未作准备度判断：\(problem.zh)",
-                                              en: "parameter readiness is invalid, so no readiness judgement was made: \(problem.en)"))
+            case .failure(let problem): errors.append(context.parameterError("readiness", problem.en, expected: ReadinessThresholds.expectedForm))
             }
         }
-        self.problems = problems
+        if !errors.isEmpty { throw InputErrors(errors) }
     }
 
     /// The band a percentage falls in: the highest band whose lower limit it reaches. A derived median such as 62.5
@@ -144,7 +141,7 @@ struct ExcellenceSettings: Sendable {
         return LocalizedText(zh: zh, en: en)
     }
 
-    /// The six band limits, used only when a workspace replaced `bands` with something unreadable.
+    /// The six band limits, used only when a rubric file declares no `bands`.
     static let fallbackBands: [Band] = [(0.0, 5.0), (10, 25), (30, 45), (50, 65), (70, 85), (90, 100)].enumerated().map {
         Band(rank: $0.offset + 1, min: $0.element.0, max: $0.element.1, process: nil, result: nil)
     }

@@ -54,10 +54,9 @@ public struct ExcellenceSummary: Sendable {
     public var spreadThreshold: Double
     public var readiness: ReadinessThresholds.Judgement?
     public var readinessSet: Bool
-    public var problems: [LocalizedText]
 
-    public init(result: RubricResult, descriptor: RubricDescriptor, parameters: [String: JSONValue]) {
-        let settings = ExcellenceSettings(parameters: parameters)
+    /// The summary of `result`, assessed with `descriptor` and the rubric's run `settings`.
+    public init(result: RubricResult, descriptor: RubricDescriptor, settings: ExcellenceSettings) {
         let weights = Self.tailoredWeights(result.tailoring)
         let byID = Dictionary(result.findings.map { ($0.criterion, $0) }, uniquingKeysWith: { first, _ in first })
         var categories: [Category] = []
@@ -119,7 +118,6 @@ public struct ExcellenceSummary: Sendable {
         } else {
             readiness = nil
         }
-        problems = settings.problems
     }
 
     /// The notes an assessment result carries, in the order a reader needs them.
@@ -164,7 +162,7 @@ public struct ExcellenceSummary: Sendable {
             notes.append(LocalizedText(zh: "未设定获奖准备度门槛（参数 readiness），不作准备度判断",
                                        en: "No award-readiness thresholds are set (parameter readiness), so no readiness judgement is made"))
         }
-        return notes + problems
+        return notes
     }
 
     static func leaves(of node: Criterion) -> [Criterion] {

@@ -7,10 +7,8 @@ import QCapCore
 /// applicant's own account. Built from a finished result alone, so a stored result can be rendered again later.
 public enum SelfAssessmentOutline {
     public static func markdown(result: RubricResult, enterprise: Enterprise, descriptor: RubricDescriptor,
-                                parameters: [String: JSONValue]? = nil, language: Language = .zh) -> String {
-        let parameters = parameters ?? (descriptor.parameters ?? [:]).mapValues(\.value)
-        let settings = ExcellenceSettings(parameters: parameters)
-        let summary = ExcellenceSummary(result: result, descriptor: descriptor, parameters: parameters)
+                                settings: ExcellenceSettings, language: Language = .zh) -> String {
+        let summary = ExcellenceSummary(result: result, descriptor: descriptor, settings: settings)
         func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         func points(_ value: Double) -> String { ExcellenceSummary.rounded(value).formatted }
 

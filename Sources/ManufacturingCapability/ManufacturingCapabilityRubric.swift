@@ -7,32 +7,31 @@ import QCapCore
 /// read tailorable thresholds and a three-year trend (`PerformanceProbe`), and the result lists where the on-site
 /// review corrected the self-assessment (`RatingDifferences`).
 public struct ManufacturingCapabilityRubric: Rubric {
-    public init() {
-        descriptor = EmbeddedRubrics.manufacturingCapability.descriptor
-        ratedCriteria = RatingDifferences.ratedCriteria(of: descriptor)
+    public init() {}
+
+    public let descriptor = EmbeddedRubrics.manufacturingCapability.descriptor
+
+    public var probes: [Probe<ManufacturingCapabilityRubric>] { [PerformanceProbe.probe] }
+
+    /// The trend series of the quality-performance indicators.
+    public func auxiliaryFacts(_ context: RubricContext) -> [String] {
+        PerformanceProbe.thresholdParameters.keys.sorted().map { "\(context.descriptor.factPrefix).\($0)\(TrendRule.defaultFactSuffix)" }
     }
 
-    public let descriptor: RubricDescriptor
-    /// The level-rated criteria and their fact keys, found once rather than for every enterprise.
-    let ratedCriteria: [RatingDifferences.RatedCriterion]
-
-    public var probes: [Probe] { [PerformanceProbe.probe] }
-
-    /// The trend series of the quality-performance indicators and the spot-check flag.
-    public var auxiliaryFacts: [String] {
-        PerformanceProbe.thresholdParameters.keys.sorted().map { "\(descriptor.factPrefix).\($0)\(TrendRule.defaultFactSuffix)" }
+    /// The performance thresholds and trend rule, checked, and the level-rated criteria, found once per run.
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) -> CapabilityRun {
+        try CapabilityRun(context)
     }
 
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext,
-                       parameters: [String: JSONValue]) {
-        if let note = RatingDifferences.note(for: ratedCriteria, evidence: evidence) {
+    public func finish(_ result: inout RubricResult, context: EnterpriseContext<ManufacturingCapabilityRubric>, prepared: Void) {
+        if let note = RatingDifferences.note(for: context.run.ratedCriteria, evidence: context.evidence) {
             result.notes.append(note)
         }
     }
 
-    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-        var contribution = GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
-        PerformanceExamples.add(to: &contribution, descriptor: descriptor, request: request, random: &random)
+    public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
+        var contribution = GenericExampleSynthesizer.synthesize(context.descriptor, request: request, random: &random)
+        PerformanceExamples.add(to: &contribution, descriptor: context.descriptor, request: request, random: &random)
         return contribution
     }
 }

@@ -8,7 +8,7 @@ import QCapCore
 enum PerformanceProbe {
     static let id = "mqc.performance"
 
-    static let probe = Probe(id: id) { input in evaluate(input) }
+    static let probe = Probe<ManufacturingCapabilityRubric>(id: id) { input in evaluate(input) }
 
     /// The parameter that holds each indicator's thresholds.
     static let thresholdParameters: [String: String] = [
@@ -23,45 +23,20 @@ enum PerformanceProbe {
     /// Every D4 figure is a fraction (0.985 = 98.5%); a value above 1 is almost always a percentage typed as such.
     static let valueRange: ClosedRange<Double> = 0...1
 
-    static func evaluate(_ input: ProbeInput) -> Finding {
+    static func evaluate(_ input: ProbeInput<ManufacturingCapabilityRubric>) -> Finding {
         let criterion = input.criterion
-        let maxRank = max(input.descriptor.maxRank, 1)
-        let rule = criterion.evidence?.rule
-        let higherIsBetter = (rule?.direction ?? .higher) == .higher
-
-        // Thresholds: the tailored parameter first, the criterion's own rule second.
-        let parameterName = thresholdParameters[criterion.id]
-        let thresholdSource: JSONValue? = parameterName.flatMap(input.parameter)
-            ?? rule?.thresholds.map { thresholds in
-                .object(JSONObject(thresholds.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number($0.value)) }))
-            }
-        guard let thresholdSource else {
+        let run = input.run
+        // `prepareRun` grades every criterion that names this probe; this only guards the lookup.
+        guard let indicator = run.indicators[criterion.id] else {
             return input.finding(.error, score: 0, message: LocalizedText(
                 zh: "指标 \(criterion.id) 没有等级门槛（参数或规则）", en: "criterion \(criterion.id) has no level thresholds (parameter or rule)"))
         }
-        let thresholds: LevelThresholds
-        switch LevelThresholds.parse(thresholdSource, higherIsBetter: higherIsBetter, maxRank: maxRank) {
-        case .success(let parsed): thresholds = parsed
-        case .failure(let problem): return parameterError(input, name: parameterName ?? "thresholds", problem: problem)
+        let resolved: Resolution
+        switch input.resolveFact() {
+        case .value(let value): resolved = value
+        case .noEvidence(let finding), .conflict(let finding): return finding
         }
-        let trendRule: TrendRule
-        switch TrendRule.parse(input.parameter("trend"), maxRank: maxRank) {
-        case .success(let parsed): trendRule = parsed
-        case .failure(let problem): return parameterError(input, name: "trend", problem: problem)
-        }
-
-        guard let resolved = input.evidence.resolve(input.factKey) else {
-            let what = criterion.evidence?.description ?? LocalizedText(zh: "事实 \(input.factKey)", en: "fact \(input.factKey)")
-            return input.finding(.noEvidence, score: nil,
-                                 message: LocalizedText(zh: "缺少证据，请收集：\(what.zh)", en: "no evidence; collect: \(what.en)"))
-        }
-        if resolved.hasConflict {
-            let all = [resolved.fact] + resolved.conflicting
-            let listing = all.map { "\(JSONWriter.write($0.value)) (\($0.provenance.citation))" }.joined(separator: " / ")
-            return input.finding(.error, score: 0, message: LocalizedText(zh: "证据冲突：\(listing)", en: "conflicting evidence: \(listing)"),
-                                 evidence: all.map(\.provenance))
-        }
-        var cited = [resolved.fact.provenance] + resolved.overridden.map(\.provenance)
+        var cited = resolved.cited
         guard let value = resolved.value.numberValue, value.isFinite, valueRange.contains(value) else {
             return input.finding(.error, score: 0, message: LocalizedText(
                 zh: "证据值 \(JSONWriter.write(resolved.value)) 无效（\(resolved.fact.provenance.citation)）：应为 0–1 的小数，例如 0.985 表示 98.5%",
@@ -69,39 +44,41 @@ enum PerformanceProbe {
                 evidence: cited)
         }
 
+        let thresholds = indicator.thresholds
+        let trendRule = run.trendRule
+        let higherIsBetter = indicator.higherIsBetter
         let baseLevel = thresholds.level(of: value)
         var level = baseLevel
         var message = levelText(value.formatted, rank: baseLevel, descriptor: input.descriptor)
         var details: [String: String] = ["value": value.formatted, "baseLevel": String(baseLevel)]
-        if let parameterName { details["thresholds"] = parameterName }
+        if let parameter = indicator.parameter { details["thresholds"] = parameter }
 
         let trendKey = input.factKey + trendRule.factSuffix
-        if trendRule.applies(to: criterion.id), let trend = input.evidence.resolve(trendKey) {
-            cited.append(trend.fact.provenance)
-            guard let series = numbers(in: trend.value), !trend.hasConflict else {
-                let reason = trend.hasConflict ? LocalizedText(zh: "来源相互冲突", en: "sources conflict")
-                    : LocalizedText(zh: "应为 0–1 小数组成的数组，由远及近", en: "expected an array of fractions 0–1, oldest first")
-                return input.finding(.error, score: 0, message: LocalizedText(
-                    zh: "趋势 \(trendKey) = \(JSONWriter.write(trend.value)) 无效（\(trend.fact.provenance.citation)）：\(reason.zh)",
-                    en: "trend \(trendKey) = \(JSONWriter.write(trend.value)) is invalid (\(trend.fact.provenance.citation)): \(reason.en)"),
-                    evidence: cited)
+        if trendRule.applies(to: criterion.id) {
+            let trend: Resolution?
+            switch input.resolveFact(trendKey) {
+            case .value(let value): trend = value
+            case .noEvidence: trend = nil
+            case .conflict(let finding): return finding
             }
-            let movement = trendRule.movement(of: series, higherIsBetter: higherIsBetter)
-            level = trendRule.adjust(baseLevel, by: movement)
-            let shown = "[" + series.map(\.formatted).joined(separator: ", ") + "]"
-            details["trend"] = shown
-            details["trendAdjustment"] = level == baseLevel ? "0" : (level > baseLevel ? "+\(level - baseLevel)" : "\(level - baseLevel)")
-            message = joined(message, trendText(movement, shown: shown, from: baseLevel, to: level, rule: trendRule, descriptor: input.descriptor))
+            if let trend {
+                cited.append(trend.fact.provenance)
+                guard let series = numbers(in: trend.value) else {
+                    return input.finding(.error, score: 0, message: LocalizedText(
+                        zh: "趋势 \(trendKey) = \(JSONWriter.write(trend.value)) 无效（\(trend.fact.provenance.citation)）：应为 0–1 小数组成的数组，由远及近",
+                        en: "trend \(trendKey) = \(JSONWriter.write(trend.value)) is invalid (\(trend.fact.provenance.citation)): expected an array of fractions 0–1, oldest first"),
+                        evidence: cited)
+                }
+                let movement = trendRule.movement(of: series, higherIsBetter: higherIsBetter)
+                level = trendRule.adjust(baseLevel, by: movement)
+                let shown = "[" + series.map(\.formatted).joined(separator: ", ") + "]"
+                details["trend"] = shown
+                details["trendAdjustment"] = level == baseLevel ? "0" : (level > baseLevel ? "+\(level - baseLevel)" : "\(level - baseLevel)")
+                message = joined(message, trendText(movement, shown: shown, from: baseLevel, to: level, rule: trendRule, descriptor: input.descriptor))
+            }
         }
-        if !resolved.overridden.isEmpty {
-            let others = resolved.overridden.map { "\(JSONWriter.write($0.value)) (\($0.provenance.source.rawValue), \($0.provenance.citation))" }
-                .joined(separator: "; ")
-            let winner = resolved.fact.provenance.source.rawValue
-            message = joined(message, LocalizedText(zh: "\(winner) 取值优先，差异：\(others)", en: "\(winner) value wins over \(others)"))
-        }
-        let metAt = rule?.metAt ?? maxRank
-        let outcome: Outcome = level >= metAt ? .met : (level <= 1 ? .notMet : .partial)
-        return input.finding(outcome, score: Double(level) / Double(maxRank), level: level, message: message,
+        let outcome: Outcome = level >= indicator.metAt ? .met : (level <= 1 ? .notMet : .partial)
+        return input.finding(outcome, score: Double(level) / Double(run.maxRank), level: level, message: resolved.noting(message),
                              evidence: cited, details: details)
     }
 
@@ -147,10 +124,5 @@ enum PerformanceProbe {
 
     static func joined(_ first: LocalizedText, _ second: LocalizedText) -> LocalizedText {
         LocalizedText(zh: first.zh + "；" + second.zh, en: first.en + "; " + second.en)
-    }
-
-    static func parameterError(_ input: ProbeInput, name: String, problem: ParameterProblem) -> Finding {
-        input.finding(.error, score: 0, message: LocalizedText(
-            zh: "参数 \(name) 无效：应为 \(problem.expected)", en: "parameter \(name) is invalid: expected \(problem.expected)"))
     }
 }

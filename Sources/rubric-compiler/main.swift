@@ -30,7 +30,7 @@ for path in inputs.sorted() {
     let url = URL(fileURLWithPath: path)
     do {
         let data = try Data(contentsOf: url)
-        let descriptor = try RubricLoader.load(data: data, file: path, probes: nil)
+        let descriptor = try RubricLoader.load(data: data, file: path, probes: .unknown)
         embedded.append((RubricSwiftSource.identifier(for: descriptor.id), "rubrics/\(url.lastPathComponent)", String(decoding: data, as: UTF8.self)))
     } catch let errors as InputErrors {
         failed = true

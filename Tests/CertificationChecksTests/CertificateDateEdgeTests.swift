@@ -95,7 +95,7 @@ import Testing
 
     @Test func surveillanceScheduleKeepsMonthEnds() {
         let schedule = SurveillanceSchedule(issue: S.day("2023-08-31"), expiry: S.day("2026-08-30"),
-                                            config: try! CertificationConfig.load(S.rubric.descriptor.parameters?.mapValues(\.value) ?? [:]).get())
+                                            config: try! CertificationConfig.parse(S.rubric.descriptor.parameters?.mapValues(\.value) ?? [:]))
         #expect(schedule.dueDate(number: 1) == S.day("2024-08-31"))
         #expect(schedule.dueDate(number: 2) == S.day("2025-08-31"))
         #expect(schedule.dueDate(number: 3) == nil)

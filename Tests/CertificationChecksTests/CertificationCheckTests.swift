@@ -152,10 +152,26 @@ import Testing
         #expect(result.coverage == 0)
     }
 
-    @Test func anUnusableParameterIsAnErrorNamingIt() {
-        let finding = S.finding("QMS.expiry", [S.certificate()], parameters: ["expiryWarningDays": "ninety"])
-        #expect(finding?.outcome == .error)
-        #expect(finding?.message.en.contains("expiryWarningDays") == true)
+    @Test func anUnusableParameterIsBadInputNamingTheTailoringAndTheParameter() {
+        let context = RubricContext(descriptor: S.rubric.descriptor, tailoring: Tailoring(parameters: ["expiryWarningDays": "ninety"]),
+                                    tailoringFile: "demo/qcap.json")
+        #expect {
+            _ = try RubricEngine(rubric: S.rubric, context: context)
+        } throws: { error in
+            "\(error)".contains("demo/qcap.json: $.tailoring.certification.parameters.expiryWarningDays: parameter expiryWarningDays")
+        }
+    }
+
+    @Test func aFamilyCriterionTheRuleDataLacksIsBadInputInTheRubricFile() throws {
+        var families = S.rubric.descriptor.parameter("families")?.arrayValue ?? []
+        families.removeAll { $0["id"]?.stringValue == "EMS" }
+        var descriptor = S.rubric.descriptor
+        descriptor.parameters?["families"]?.value = .array(families)
+        #expect {
+            _ = try RubricEngine(rubric: S.rubric, context: RubricContext(descriptor: descriptor))
+        } throws: { error in
+            "\(error)".contains("rubrics/certification.json: $.parameters.families.value: parameter families of rubric certification: criterion EMS.presence names family EMS")
+        }
     }
 
     @Test func familiesAreInferredFromTheStandardTheProjectOrTheNumber() throws {

@@ -3,8 +3,8 @@ import QCapCore
 import Testing
 
 @Suite struct CertificationExamplesTests {
-    @Test func everyExampleGivesItsStatedOutcome() {
-        let failures = ExampleRunner(rubric: CertificationRubric()).run()
+    @Test func everyExampleGivesItsStatedOutcome() throws {
+        let failures = try ExampleRunner(rubric: CertificationRubric()).run()
         for failure in failures { Issue.record("\(failure.path): \(failure.message)") }
         #expect(failures.isEmpty)
     }
@@ -19,7 +19,7 @@ import Testing
 
     @Test func everyFamilyNodeIsDescribedInTheFamiliesParameter() throws {
         let rubric = CertificationRubric()
-        let config = try CertificationConfig.load(rubric.descriptor.parameters?.mapValues(\.value) ?? [:]).get()
+        let config = try CertificationConfig.parse(rubric.descriptor.parameters?.mapValues(\.value) ?? [:])
         for node in rubric.descriptor.criteria {
             #expect(config.family(node.id) != nil, "family \(node.id)")
             for leaf in node.children ?? [] {

@@ -1,5 +1,6 @@
 @testable import CertificationChecks
 import QCapCore
+import Testing
 
 /// Builds evidence for one enterprise and evaluates the certification rubric on it.
 enum CertificationTestSupport {
@@ -37,8 +38,17 @@ enum CertificationTestSupport {
     }
 
     static func result(_ evidence: Evidence, asOf: String = "2026-06-30", parameters: [String: JSONValue] = [:]) -> RubricResult {
-        RubricEngine(rubric: rubric, tailoring: Tailoring(parameters: parameters))
-            .evaluate(evidence, context: AssessmentContext(asOf: day(asOf)))
+        engine(Tailoring(parameters: parameters)).evaluate(evidence, context: AssessmentContext(asOf: day(asOf)))
+    }
+
+    /// The engine for a tailoring the test expects to be good input; bad input is recorded as a test failure.
+    static func engine(_ tailoring: Tailoring) -> RubricEngine {
+        do {
+            return try RubricEngine(rubric: rubric, tailoring: tailoring)
+        } catch {
+            Issue.record("the tailoring is bad input: \(error)")
+            return try! RubricEngine(rubric: rubric)
+        }
     }
 
     static func finding(_ criterion: String, _ records: [JSONValue], asOf: String = "2026-06-30",

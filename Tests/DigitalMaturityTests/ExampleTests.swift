@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: DigitalMaturityModule.rubrics.map(\.id))
     func everyExampleHolds(_ id: String) throws {
         let rubric = try #require(DigitalMaturityModule.rubrics.first { $0.id == id })
-        let failures = ExampleRunner(rubric: rubric).run()
+        let failures = try ExampleRunner(rubric: rubric).run()
         for failure in failures { print(failure.path, failure.message) }
         #expect(failures.isEmpty)
     }

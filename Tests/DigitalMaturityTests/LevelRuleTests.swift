@@ -147,13 +147,11 @@ import Testing
         #expect(result.notes.contains { $0.en.contains("dm.profile.processType is \"离散\"") })
     }
 
-    @Test func malformedParametersAreReportedNotFatal() {
-        let facts = maturityFacts { _, _ in "full" }
-        let result = assess(rubric, facts, tailoring: Tailoring(parameters: ["overallBands": "wide", "overallScoreRule": "sum"]))
-        #expect(result.level?.rank == 5)
-        #expect(result.scaleScore == 5)
-        #expect(result.notes.contains { $0.en.contains("overallBands is malformed") })
-        #expect(result.notes.contains { $0.en.contains("overallScoreRule is \"sum\"") })
+    @Test func malformedParametersAreBadInputNamingEach() {
+        let found = problems(rubric, Tailoring(parameters: ["overallBands": "wide", "overallScoreRule": "sum"]))
+        #expect(found.contains("qcap.json: $.tailoring[\"digital-maturity\"].parameters.overallScoreRule: parameter overallScoreRule of rubric digital-maturity: \"sum\" is not a rule; expected throughFirstMiss or allLevels"),
+                "\(found)")
+        #expect(found.contains("qcap.json: $.tailoring[\"digital-maturity\"].parameters.overallBands: parameter overallBands of rubric digital-maturity: is malformed"))
     }
 }
 

@@ -73,11 +73,10 @@ import Testing
         #expect(finding(assess(rubric, ["qmd.QA.traceDepth": 1.5]), "QA.TRD.L2")?.outcome == .error)
         #expect(finding(assess(rubric, ["qmd.QA.traceDepth": -1]), "QA.TRD.L2")?.outcome == .error)
         #expect(finding(assess(rubric, ["qmd.QA.autoCaptureShare": "high"]), "QA.ACQ.L1")?.outcome == .error)
-        // A tailored parameter without the level's threshold is an error, not a trap.
-        let broken = assess(rubric, ["qmd.PR.spcShare": 0.5], tailoring: Tailoring(parameters: ["spcShareThresholds": ["1": ["met": 0.1]]]))
-        #expect(finding(broken, "PR.SPC.L1")?.outcome == .met)
-        #expect(finding(broken, "PR.SPC.L2")?.outcome == .error)
-        #expect(finding(broken, "PR.SPC.L2")?.message.en.contains("spcShareThresholds") == true)
+        // A tailored parameter without a level's threshold is bad input naming the parameter, before any assessment.
+        let broken = problems(rubric, Tailoring(parameters: ["spcShareThresholds": ["1": ["met": 0.1]]]))
+        #expect(broken.contains("qcap.json: $.tailoring[\"qm-digitalization\"].parameters.spcShareThresholds: parameter spcShareThresholds of rubric qm-digitalization: has no 'met' threshold for level 2 (criterion PR.SPC.L2)"),
+                "\(broken)")
     }
 
     @Test func missingAndConflictingEvidence() {
@@ -87,16 +86,16 @@ import Testing
         // On-site wins over the survey, and says so.
         let facts = [Fact(key: "qmd.PR.spcShare", value: 0.6, provenance: Provenance(provider: "t", file: "survey.csv", row: 3, source: .survey)),
                      Fact(key: "qmd.PR.spcShare", value: 0.3, provenance: Provenance(provider: "t", file: "onsite.json", line: 4, source: .onSite))]
-        let result = RubricEngine(rubric: rubric).evaluate(Evidence(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), facts: facts),
+        let result = engine(rubric).evaluate(Evidence(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), facts: facts),
                                                            context: AssessmentContext(asOf: testDay))
         let l2 = finding(result, "PR.SPC.L2")
         #expect(l2?.outcome == .partial)
-        #expect(l2?.message.en.contains("onsite value wins over 0.6 (survey.csv row 3)") == true)
+        #expect(l2?.message.en.contains("onsite value wins over 0.6 (survey, survey.csv row 3)") == true)
         #expect(l2?.evidence.count == 2)
         // Two sources of the same rank that disagree: a conflict the evaluator must settle.
         let conflict = [Fact(key: "qmd.QA.traceDepth", value: 1, provenance: Provenance(provider: "t", file: "a.json", source: .survey)),
                         Fact(key: "qmd.QA.traceDepth", value: 3, provenance: Provenance(provider: "t", file: "b.json", source: .survey))]
-        let conflicted = RubricEngine(rubric: rubric).evaluate(Evidence(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), facts: conflict),
+        let conflicted = engine(rubric).evaluate(Evidence(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), facts: conflict),
                                                                context: AssessmentContext(asOf: testDay))
         #expect(finding(conflicted, "QA.TRD.L1")?.outcome == .error)
         #expect(finding(conflicted, "QA.TRD.L1")?.message.en.hasPrefix("conflicting evidence") == true)
@@ -117,7 +116,7 @@ import Testing
         var random = SeededGenerator(seed: 7, label: "qmd")
         let request = ExampleRequest(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), quality: 0.7, asOf: testDay,
                                      onSite: false, missingRate: 0)
-        let contribution = rubric.exampleEvidence(for: request, random: &random)
+        let contribution = rubric.exampleEvidence(for: request, context: RubricContext(descriptor: rubric.descriptor), random: &random)
         let facts = contribution.facts[.survey] ?? [:]
         #expect(facts["qmd.profile.designResponsibility"]?.boolValue != nil)
         #expect(facts["qmd.PR.spcShare"]?.numberValue != nil)
@@ -135,7 +134,7 @@ import Testing
             var random = SeededGenerator(seed: UInt64(seed), label: "dm")
             let request = ExampleRequest(enterprise: Enterprise(id: "91350600MA2XXXXX0X", name: "x"), quality: Double(seed) / 40,
                                          asOf: testDay, onSite: false, missingRate: 0.02)
-            let facts = rubric.exampleEvidence(for: request, random: &random).facts[.survey] ?? [:]
+            let facts = rubric.exampleEvidence(for: request, context: RubricContext(descriptor: rubric.descriptor), random: &random).facts[.survey] ?? [:]
             let result = assess(rubric, facts)
             #expect(!result.findings.contains { $0.outcome == .error })
             #expect(!result.notes.contains { $0.en.contains("not one of") })

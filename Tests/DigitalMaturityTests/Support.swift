@@ -1,4 +1,5 @@
 import QCapCore
+import Testing
 
 @testable import DigitalMaturity
 
@@ -12,7 +13,27 @@ func evidence(_ facts: [String: JSONValue], source: Provenance.Source = .survey)
 let testDay = Day(year: 2026, month: 6, day: 30) ?? Day.earliest
 
 func assess(_ rubric: any Rubric, _ facts: [String: JSONValue], tailoring: Tailoring = .none) -> RubricResult {
-    RubricEngine(rubric: rubric, tailoring: tailoring).evaluate(evidence(facts), context: AssessmentContext(asOf: testDay))
+    engine(rubric, tailoring).evaluate(evidence(facts), context: AssessmentContext(asOf: testDay))
+}
+
+/// The engine for a tailoring the test expects to be good input; bad input is recorded as a test failure.
+func engine(_ rubric: any Rubric, _ tailoring: Tailoring = .none) -> RubricEngine {
+    do {
+        return try RubricEngine(rubric: rubric, tailoring: tailoring)
+    } catch {
+        Issue.record("the tailoring is bad input: \(error)")
+        return try! RubricEngine(rubric: rubric)
+    }
+}
+
+/// What `qcap assess` would print for a tailoring that is bad input, or "" when it is good input.
+func problems(_ rubric: any Rubric, _ tailoring: Tailoring) -> String {
+    do {
+        _ = try RubricEngine(rubric: rubric, context: RubricContext(descriptor: rubric.descriptor, tailoring: tailoring, tailoringFile: "qcap.json"))
+        return ""
+    } catch {
+        return error.description
+    }
 }
 
 /// The 20 sub-domain codes of digital-maturity, in file order.

@@ -3,8 +3,6 @@ import Testing
 @testable import ExcellenceModel
 
 @Suite struct BandingTests {
-    let settings = ExcellenceSettings(parameters: (rubric.descriptor.parameters ?? [:]).mapValues(\.value))
-
     @Test func sixBandsWithBothDescriptors() {
         #expect(settings.bands.map(\.label) == ["0–5%", "10–25%", "30–45%", "50–65%", "70–85%", "90–100%"])
         for band in settings.bands {

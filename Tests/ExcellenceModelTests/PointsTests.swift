@@ -15,7 +15,7 @@ import Testing
         #expect(result.scaleMax == 1000)
         #expect(result.score == 12.725)
         #expect(result.coverage == 1)
-        let summary = ExcellenceSummary(result: result, descriptor: rubric.descriptor, parameters: [:])
+        let summary = ExcellenceSummary(result: result, descriptor: rubric.descriptor, settings: settings)
         #expect(summary.categories.map(\.points) == [43.5, 0, 0, 3.75, 0, 0, 80])
         #expect(summary.categories.map(\.maxPoints) == [110, 90, 90, 130, 100, 80, 400])
         #expect(result.notes.first?.zh.hasPrefix("总分 127.25/1000 分。各类目：4.1 领导 43.5/110；4.2 战略 0/90") == true)

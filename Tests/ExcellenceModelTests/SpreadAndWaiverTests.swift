@@ -13,7 +13,7 @@ import Testing
         let result = evaluate(sheet([50, 60, 70]))
         #expect(finding(result, "4.3.2")?.details?["spread"] == "20")
         #expect(finding(result, "4.3.2")?.details?["spreadFlag"] == nil)
-        #expect(ExcellenceSummary(result: result, descriptor: rubric.descriptor, parameters: [:]).flagged.isEmpty)
+        #expect(ExcellenceSummary(result: result, descriptor: rubric.descriptor, settings: settings).flagged.isEmpty)
     }
 
     @Test func aWiderSpreadIsFlaggedForTheConsensusMeeting() {

@@ -28,10 +28,9 @@ import Testing
         #expect(result.notes.contains { $0.en == "Award readiness: meets the thresholds the workspace set" })
     }
 
-    @Test func malformedThresholdsAreReportedNotGuessed() {
-        let result = evaluate(everywhere(70), tailoring: Tailoring(parameters: ["readiness": "high"]))
-        #expect(result.notes.contains { $0.en.hasPrefix("parameter readiness is invalid, so no readiness judgement was made") })
-        #expect(!result.notes.contains { $0.en.hasPrefix("Award readiness") })
+    @Test func malformedThresholdsAreBadInputNotGuessed() {
+        let found = problems(Tailoring(parameters: ["readiness": "high"]))
+        #expect(found.contains("qcap.json: $.tailoring.excellence.parameters.readiness: parameter readiness of rubric excellence: expected an object"), "\(found)")
         if case .failure = ReadinessThresholds.parse(["minTotal": -1]) {} else { Issue.record("a negative minimum must be rejected") }
         if case .failure = ReadinessThresholds.parse([:]) {} else { Issue.record("an empty object sets nothing") }
     }
@@ -49,7 +48,7 @@ import Testing
         var sheet = TeamSheet()
         for item in items { sheet.score(item.id, .number(item.id == "4.1.4" ? 0 : 80), round: "consensus") }
         let result = evaluate(sheet)
-        let summary = ExcellenceSummary(result: result, descriptor: rubric.descriptor, parameters: (rubric.descriptor.parameters ?? [:]).mapValues(\.value))
+        let summary = ExcellenceSummary(result: result, descriptor: rubric.descriptor, settings: settings)
         // social-responsibility: 4.1.3 30, 4.1.4 30, 4.4.5 15, 4.4.6 20, 4.7.6 50 → 92 of 145 = 63.45%;
         // cooperation-win-win: 4.1.4 30, 4.3.2 50, 4.4.6 20, 4.7.4 60 → 104 of 160 = 65%; overall 776/1000 = 77.6%.
         #expect(Set(summary.concepts.filter(\.weak).map(\.id)) == ["social-responsibility", "cooperation-win-win"])
@@ -69,7 +68,7 @@ import Testing
         sheet.note("4.1.2", "strengths", "高层领导每月亲自审视经营绩效", round: "consensus")
         sheet.note("4.1.2", "opportunities", "使命和愿景尚未传达到一线员工", round: "consensus")
         let result = evaluate(sheet)
-        let text = SelfAssessmentOutline.markdown(result: result, enterprise: sheet.evidence.enterprise, descriptor: rubric.descriptor)
+        let text = SelfAssessmentOutline.markdown(result: result, enterprise: sheet.evidence.enterprise, descriptor: rubric.descriptor, settings: settings)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
         #expect(headings.prefix(8) == ["## 组织概述", "## 4.1 领导（32.5/110 分）", "## 4.2 战略（0/90 分）", "## 4.3 顾客与市场（0/90 分）",
                                        "## 4.4 资源（0/130 分）", "## 4.5 过程管理（0/100 分）", "## 4.6 测量、分析与改进（0/80 分）", "## 4.7 结果（0/400 分）"])
@@ -78,7 +77,7 @@ import Testing
         #expect(text.contains("**改进机会**\n\n- \\[共识评分\\] 使命和愿景尚未传达到一线员工\n"))
         #expect(text.contains("- 评审员独立评分：A1 60, A2 70（相差 10 个百分点）"))
         #expect(text.contains("## 基本理念覆盖"))
-        let english = SelfAssessmentOutline.markdown(result: result, enterprise: sheet.evidence.enterprise, descriptor: rubric.descriptor, language: .en)
+        let english = SelfAssessmentOutline.markdown(result: result, enterprise: sheet.evidence.enterprise, descriptor: rubric.descriptor, settings: settings, language: .en)
         #expect(english.contains("## 4.1 Leadership（32.5/110 points）"))
     }
 }

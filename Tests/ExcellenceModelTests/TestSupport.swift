@@ -1,4 +1,5 @@
 import QCapCore
+import Testing
 @testable import ExcellenceModel
 
 /// Builds evidence the way providers deliver it: one fact per assessor, item and round.
@@ -25,8 +26,31 @@ struct TeamSheet {
 let rubric = ExcellenceRubric()
 let asOf = Day(year: 2026, month: 6, day: 30) ?? Day(daysSinceEpoch: 20634)
 
+/// The shipped parameters, read as the rubric reads them once per run.
+let settings = try! ExcellenceSettings(RubricContext(descriptor: rubric.descriptor))
+
 func evaluate(_ sheet: TeamSheet, tailoring: Tailoring = .none, waivers: [Waiver] = [], on day: Day = asOf) -> RubricResult {
-    RubricEngine(rubric: rubric, tailoring: tailoring).evaluate(sheet.evidence, context: AssessmentContext(asOf: day, waivers: waivers))
+    engine(tailoring).evaluate(sheet.evidence, context: AssessmentContext(asOf: day, waivers: waivers))
+}
+
+/// The engine for a tailoring the test expects to be good input; bad input is recorded as a test failure.
+func engine(_ tailoring: Tailoring = .none) -> RubricEngine {
+    do {
+        return try RubricEngine(rubric: rubric, tailoring: tailoring)
+    } catch {
+        Issue.record("the tailoring is bad input: \(error)")
+        return try! RubricEngine(rubric: rubric)
+    }
+}
+
+/// What `qcap assess` would print for a tailoring that is bad input, or "" when it is good input.
+func problems(_ tailoring: Tailoring) -> String {
+    do {
+        _ = try RubricEngine(rubric: rubric, context: RubricContext(descriptor: rubric.descriptor, tailoring: tailoring, tailoringFile: "qcap.json"))
+        return ""
+    } catch {
+        return error.description
+    }
 }
 
 func finding(_ result: RubricResult, _ item: String) -> Finding? {

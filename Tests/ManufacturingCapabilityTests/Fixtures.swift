@@ -1,4 +1,5 @@
 import QCapCore
+import Testing
 @testable import ManufacturingCapability
 
 /// Evidence builders for the hand-computed cases.
@@ -38,7 +39,28 @@ enum Fixtures {
     }
 
     static func evaluate(_ facts: [String: JSONValue], tailoring: Tailoring = .none) -> RubricResult {
-        RubricEngine(rubric: rubric, tailoring: tailoring).evaluate(evidence(facts), context: context)
+        engine(tailoring).evaluate(evidence(facts), context: context)
+    }
+
+    /// The engine for a tailoring the test expects to be good input; bad input is recorded as a test failure.
+    static func engine(_ tailoring: Tailoring = .none) -> RubricEngine {
+        do {
+            return try RubricEngine(rubric: rubric, tailoring: tailoring)
+        } catch {
+            Issue.record("the tailoring is bad input: \(error)")
+            return try! RubricEngine(rubric: rubric)
+        }
+    }
+
+    /// What `qcap assess` would print for a tailoring that is bad input, or "" when it is good input.
+    static func problems(_ tailoring: Tailoring) -> String {
+        do {
+            _ = try RubricEngine(rubric: rubric, context: RubricContext(descriptor: rubric.descriptor, tailoring: tailoring,
+                                                                        tailoringFile: "qcap.json"))
+            return ""
+        } catch {
+            return error.description
+        }
     }
 
     static func finding(_ result: RubricResult, _ id: String) -> Finding? {

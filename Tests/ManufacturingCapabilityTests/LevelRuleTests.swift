@@ -123,7 +123,7 @@ import QCapCore
         var facts = Fixtures.evidence(Fixtures.facts())
         facts.add(Fact(key: "mqc.D1.03", value: 3, provenance: Provenance(provider: "test", file: "onsite.json", source: .onSite)))
         facts.add(Fact(key: "mqc.D2.05", value: 5, provenance: Provenance(provider: "test", file: "onsite.json", source: .onSite)))
-        let result = RubricEngine(rubric: Fixtures.rubric).evaluate(facts, context: Fixtures.context)
+        let result = Fixtures.engine().evaluate(facts, context: Fixtures.context)
         let finding = Fixtures.finding(result, "D1.03")
         #expect(finding?.level == 3)
         #expect(finding?.message.en.contains("onsite value wins") == true)

@@ -6,8 +6,8 @@ import QCapCore
 @Suite struct ManufacturingCapabilityExamplesTests {
     let descriptor = Fixtures.rubric.descriptor
 
-    @Test func everyExampleHolds() {
-        let failures = ExampleRunner(rubric: Fixtures.rubric).run()
+    @Test func everyExampleHolds() throws {
+        let failures = try ExampleRunner(rubric: Fixtures.rubric).run()
         for failure in failures { print("\(failure.path): \(failure.message)") }
         #expect(failures.isEmpty)
     }
@@ -68,7 +68,7 @@ import QCapCore
     }
 
     @Test func sharesAddUpAsDocumented() {
-        let plan = RubricEngine(rubric: Fixtures.rubric)
+        let plan = Fixtures.engine()
         // One enterprise with everything at level 5: every level's share is 1, the score 100.
         let result = plan.evaluate(Fixtures.evidence(Fixtures.facts()), context: Fixtures.context)
         #expect(result.score == 100)

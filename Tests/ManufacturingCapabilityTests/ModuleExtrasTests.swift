@@ -8,7 +8,7 @@ import QCapCore
         var random = SeededGenerator(seed: seed, label: "mqc")
         let request = ExampleRequest(enterprise: Fixtures.enterprise, quality: quality, asOf: ExampleRunner.defaultAsOf,
                                      onSite: true, missingRate: missingRate)
-        return Fixtures.rubric.exampleEvidence(for: request, random: &random)
+        return Fixtures.rubric.exampleEvidence(for: request, context: RubricContext(descriptor: Fixtures.rubric.descriptor), random: &random)
     }
 
     @Test func synthesisIsDeterministicAndGradable() {
@@ -23,7 +23,7 @@ import QCapCore
                     evidence.add(Fact(key: key, value: value, provenance: Provenance(provider: "example", file: "x.json", source: source)))
                 }
             }
-            let result = RubricEngine(rubric: Fixtures.rubric).evaluate(evidence, context: Fixtures.context)
+            let result = Fixtures.engine().evaluate(evidence, context: Fixtures.context)
             #expect(!result.findings.contains { $0.outcome == .error }, "seed \(seed): \(result.findings.filter { $0.outcome == .error }.map(\.message.en))")
         }
     }
@@ -37,7 +37,7 @@ import QCapCore
                 for (key, value) in declared {
                     evidence.add(Fact(key: key, value: value, provenance: Provenance(provider: "example", file: "x.json", source: .declared)))
                 }
-                let result = RubricEngine(rubric: Fixtures.rubric).evaluate(evidence, context: Fixtures.context)
+                let result = Fixtures.engine().evaluate(evidence, context: Fixtures.context)
                 total += Double(Fixtures.finding(result, "D4.01")?.level ?? 0)
             }
             return total / 30

@@ -25,17 +25,14 @@ import QCapCore
         #expect(finding?.details?["thresholds"] == "fpyThresholds")
     }
 
-    @Test func badTailoredThresholdsAreAnError() {
-        let unordered = Tailoring(parameters: ["fpyThresholds": ["2": 0.99, "3": 0.95]])
-        let finding = d4(["mqc.D4.01": 0.98], tailoring: unordered)
-        #expect(finding?.outcome == .error)
-        #expect(finding?.score == 0)
-        #expect(finding?.message.en.contains("parameter fpyThresholds is invalid") == true)
-        let badKey = d4(["mqc.D4.01": 0.98], tailoring: Tailoring(parameters: ["fpyThresholds": ["6": 0.99]]))
-        #expect(badKey?.outcome == .error)
+    @Test func badTailoredThresholdsAreBadInputNamingTheParameter() {
+        let unordered = Fixtures.problems(Tailoring(parameters: ["fpyThresholds": ["2": 0.99, "3": 0.95]]))
+        #expect(unordered.contains("qcap.json: $.tailoring[\"manufacturing-capability\"].parameters.fpyThresholds: parameter fpyThresholds of rubric manufacturing-capability: the level thresholds of D4.01 are invalid"),
+                "\(unordered)")
+        #expect(Fixtures.problems(Tailoring(parameters: ["fpyThresholds": ["6": 0.99]])).contains("level keys 2–5, found '6'"))
         // Lower-is-better thresholds must fall from level to level.
-        let rising = d4(["mqc.D4.03": 0.01], tailoring: Tailoring(parameters: ["qualityLossRateThresholds": ["2": 0.01, "3": 0.02]]), id: "D4.03")
-        #expect(rising?.outcome == .error)
+        let rising = Fixtures.problems(Tailoring(parameters: ["qualityLossRateThresholds": ["2": 0.01, "3": 0.02]]))
+        #expect(rising.contains("qualityLossRateThresholds"), "\(rising)")
     }
 
     @Test func improvingTrendLiftsOneLevel() {
@@ -80,9 +77,8 @@ import QCapCore
         #expect(d4(newestFirst)?.level == 3)
         let off = Tailoring(parameters: ["trend": ["appliesTo": []]])
         #expect(d4(["mqc.D4.01": 0.98, "mqc.D4.01.trend": [0.95, 0.97, 0.98]], tailoring: off)?.level == 4)
-        let bad = d4(["mqc.D4.01": 0.98], tailoring: Tailoring(parameters: ["trend": ["window": 1]]))
-        #expect(bad?.outcome == .error)
-        #expect(bad?.message.en.contains("parameter trend is invalid") == true)
+        let bad = Fixtures.problems(Tailoring(parameters: ["trend": ["window": 1]]))
+        #expect(bad.contains("parameters.trend: parameter trend of rubric manufacturing-capability: is invalid; expected window: an integer 2–50"), "\(bad)")
     }
 
     @Test func percentagesAndBadTrendsAreErrorsCitingTheFile() {
@@ -105,7 +101,7 @@ import QCapCore
     @Test func conflictingFiguresAreAnError() {
         var evidence = Fixtures.evidence(Fixtures.facts())
         evidence.add(Fact(key: "mqc.D4.01", value: 0.9, provenance: Provenance(provider: "test", file: "b.json", source: .selfAssessment)))
-        let result = RubricEngine(rubric: Fixtures.rubric).evaluate(evidence, context: Fixtures.context)
+        let result = Fixtures.engine().evaluate(evidence, context: Fixtures.context)
         let finding = Fixtures.finding(result, "D4.01")
         #expect(finding?.outcome == .error)
         #expect(finding?.evidence.count == 2)
@@ -114,7 +110,7 @@ import QCapCore
     @Test func onSiteFigureWinsOverDeclared() {
         var evidence = Fixtures.evidence(Fixtures.facts(), source: .declared)
         evidence.add(Fact(key: "mqc.D4.01", value: 0.96, provenance: Provenance(provider: "test", file: "site.json", source: .onSite)))
-        let finding = Fixtures.finding(RubricEngine(rubric: Fixtures.rubric).evaluate(evidence, context: Fixtures.context), "D4.01")
+        let finding = Fixtures.finding(Fixtures.engine().evaluate(evidence, context: Fixtures.context), "D4.01")
         #expect(finding?.level == 3)
         #expect(finding?.message.en.contains("onsite value wins over 0.995") == true)
     }

@@ -7,12 +7,12 @@ import QCapCore
 /// with its module's probes, and every file in `rubrics/` through the same loader `qcap rubrics validate` uses.
 @Suite struct AllRubricExamplesTests {
     @Test(arguments: BuiltInRubrics.all.map(\.descriptor.id))
-    func builtInRubricExamplesHold(id: String) {
+    func builtInRubricExamplesHold(id: String) throws {
         guard let rubric = BuiltInRubrics.all.first(where: { $0.descriptor.id == id }) else {
             Issue.record("rubric \(id) vanished")
             return
         }
-        let failures = ExampleRunner(rubric: rubric).run()
+        let failures = try ExampleRunner(rubric: rubric).run()
         #expect(failures.isEmpty, "\(failures.map(\.message).joined(separator: "\n"))")
         let examples = rubric.descriptor.allCriteria().reduce(0) { $0 + ($1.criterion.examples?.count ?? 0) }
         #expect(examples >= rubric.descriptor.leafCount, "every criterion should carry examples")
@@ -24,10 +24,10 @@ import QCapCore
         #expect(files.count >= 5)
         for name in files {
             let data = try Data(contentsOf: folder.appending(path: name))
-            let module = (try? JSONParser.parse(data))?["module"]?.stringValue
-            let probes = BuiltInRubrics.all.filter { $0.descriptor.module == module }.flatMap(\.probes)
+            let id = (try? JSONParser.parse(data))?["id"]?.stringValue
+            let module = try #require(BuiltInRubrics.all.first { $0.descriptor.id == id }, "rubrics/\(name) is not built in")
             do {
-                _ = try RubricLoader.load(data: data, file: "rubrics/\(name)", probes: probes)
+                _ = try RubricLoader.load(data: data, file: "rubrics/\(name)", probes: .module(module))
             } catch {
                 Issue.record("rubrics/\(name): \(error)")
             }

@@ -127,10 +127,9 @@ import Testing
     }
 
     @Test func overrideKeepsTheModuleProbes() throws {
-        let probe = Probe(id: "always-met") { $0.finding(.met, score: 1, message: LocalizedText("ok")) }
         struct ModuleRubric: Rubric {
             let descriptor: RubricDescriptor
-            let probes: [Probe]
+            var probes: [Probe<ModuleRubric>] { [Probe(id: "always-met") { $0.finding(.met, score: 1, message: LocalizedText("ok")) }] }
         }
         let withProbe = """
             {"id": "probed", "version": "1.0.0", "title": {"zh": "探针", "en": "Probed"}, "factPrefix": "prb",
@@ -139,7 +138,9 @@ import Testing
              "criteria": [{"id": "P1", "title": {"zh": "甲", "en": "A"}, "evidence": {"type": "text", "probe": "always-met"},
                            "examples": [{"facts": {"prb.P1": "x"}, "outcome": "met"}]}]}
             """
-        let module = ModuleRubric(descriptor: try RubricLoader.load(data: Data(withProbe.utf8), file: "probed.json", probes: [probe]), probes: [probe])
+        let (decoded, _) = try RubricLoader.decode(data: Data(withProbe.utf8), file: "probed.json")
+        let module = ModuleRubric(descriptor: try RubricLoader.load(data: Data(withProbe.utf8), file: "probed.json",
+                                                                  probes: .module(ModuleRubric(descriptor: decoded))))
         let folder = try TemporaryFolder("override-probes")
         defer { folder.remove() }
         #expect(QCapCommand.run(["init", folder.url.path, "--example", "-n", "2"], rubrics: [module]) == 0)
@@ -147,7 +148,7 @@ import Testing
         try Self.setConfig(folder, "override", ["probed"])
         let workspace = try Workspace.open(folder.url, registered: [module], providers: BuiltInProviders.all)
         #expect(workspace.allRubrics.count == 1)
-        #expect(workspace.allRubrics.first?.probes.map(\.id) == ["always-met"])
+        #expect(workspace.allRubrics.first?.module.probeIDs == ["always-met"])
         #expect(workspace.allRubrics.first?.descriptor.criteria.first?.title.zh == "乙")
     }
 

@@ -42,8 +42,8 @@ import Testing
         defer { folder.remove() }
         try run(["FoodSafety", "--id", "food-safety-2026"], in: folder)
         let data = Data(try folder.read("rubrics/food-safety-2026.json").utf8)
-        // probes: nil, as at build time: probe ids unchecked, the examples of rule criteria run.
-        let descriptor = try RubricLoader.load(data: data, file: "rubrics/food-safety-2026.json", probes: nil)
+        // Probes unknown, as at build time: probe ids unchecked, the examples of rule criteria run.
+        let descriptor = try RubricLoader.load(data: data, file: "rubrics/food-safety-2026.json", probes: .unknown)
         #expect(descriptor.id == "food-safety-2026")
         #expect(descriptor.module == "FoodSafety")
         let leaves = descriptor.allCriteria().map(\.criterion).filter(\.isLeaf)
@@ -52,9 +52,12 @@ import Testing
         #expect(leaves.allSatisfy { !($0.examples ?? []).isEmpty })
         // With a stand-in probe the full validation passes too, except the probe's own examples, which the
         // scaffold's tests run against the real probe.
-        let standIn = Probe(id: RubricScaffold.probeID) { $0.finding(.met, score: 1, message: LocalizedText("stand-in")) }
+        struct StandIn: Rubric {
+            let descriptor: RubricDescriptor
+            var probes: [Probe<StandIn>] { [Probe(id: RubricScaffold.probeID) { $0.finding(.met, score: 1, message: LocalizedText("stand-in")) }] }
+        }
         do throws(InputErrors) {
-            _ = try RubricLoader.load(data: data, file: "x.json", probes: [standIn])
+            _ = try RubricLoader.load(data: data, file: "x.json", probes: .module(StandIn(descriptor: descriptor)))
             Issue.record("a probe that always says met should fail the notMet example")
         } catch {
             #expect(error.errors.allSatisfy { $0.description.contains("$.criteria[0].children[1].examples[") }, "\(error)")

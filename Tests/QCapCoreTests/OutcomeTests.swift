@@ -44,7 +44,7 @@ import Testing
     @Test func onSiteWinsOverSelfAssessmentAndTheDifferenceIsReported() {
         var evidence = TestRubrics.evidence(["t.a": 80, "t.b": 50])
         evidence.add(Fact(key: "t.a", value: 60, provenance: Provenance(provider: "test", file: "onsite.json", line: 4, source: .onSite)))
-        let result = RubricEngine(rubric: DeclarativeRubric(descriptor: rubric)).evaluate(evidence, context: AssessmentContext(asOf: asOf))
+        let result = RubricEngine(descriptor: rubric).evaluate(evidence, context: AssessmentContext(asOf: asOf))
         let a = result.findings[0]
         #expect(a.score == 0.6)
         #expect(a.message.en.contains("onsite value wins over 80"))
@@ -54,7 +54,7 @@ import Testing
     @Test func twoSourcesOfTheSameRankThatDisagreeAreAConflictNotASilentWinner() {
         var evidence = TestRubrics.evidence(["t.a": 80, "t.b": 50])
         evidence.add(Fact(key: "t.a", value: 60, provenance: Provenance(provider: "test", file: "second.json", line: 2, source: .selfAssessment)))
-        let result = RubricEngine(rubric: DeclarativeRubric(descriptor: rubric)).evaluate(evidence, context: AssessmentContext(asOf: asOf))
+        let result = RubricEngine(descriptor: rubric).evaluate(evidence, context: AssessmentContext(asOf: asOf))
         let a = result.findings[0]
         #expect(a.outcome == .error)
         #expect(a.message.en.contains("t.json:1"))

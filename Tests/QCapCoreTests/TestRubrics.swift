@@ -40,7 +40,7 @@ enum TestRubrics {
 
     static func evaluate(_ descriptor: RubricDescriptor, _ facts: [String: JSONValue], asOf: Day = Day(year: 2026, month: 6, day: 30)!,
                          waivers: [Waiver] = [], tailoring: Tailoring = .none) -> RubricResult {
-        RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor), tailoring: tailoring)
+        RubricEngine(descriptor: descriptor, tailoring: tailoring)
             .evaluate(evidence(facts), context: AssessmentContext(asOf: asOf, waivers: waivers))
     }
 }

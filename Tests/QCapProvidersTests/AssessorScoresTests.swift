@@ -17,7 +17,7 @@ private let catalog: FactCatalog = {
     """
     do {
         let descriptor = try RubricLoader.load(data: Data(json.utf8), file: "mini.json")
-        return FactCatalog(rubrics: [DeclarativeRubric(descriptor: descriptor)])
+        return FactCatalog(rubrics: [EffectiveRubric(DeclarativeRubric(descriptor: descriptor))])
     } catch {
         Issue.record("fixture rubric does not load: \(error)")
         return FactCatalog(rubrics: [])

@@ -14,7 +14,7 @@ private let catalog: FactCatalog = {
               let descriptor = try? RubricLoader.decode(data: data, file: name).0 else { return nil }
         return DeclarativeRubric(descriptor: descriptor)
     }
-    return FactCatalog(rubrics: rubrics)
+    return FactCatalog(rubrics: rubrics.map { EffectiveRubric($0) })
 }()
 
 private func temporaryFile(_ name: String, _ contents: String) throws -> URL {

@@ -22,7 +22,7 @@ import QCapCore
     static let header = "维度,指标编号,指标名称,权重,否决项,经验级,检验级,保证级,预防级,卓越级\n"
 
     func load(_ value: JSONValue) throws -> RubricDescriptor {
-        try RubricLoader.load(data: Data(JSONWriter.write(value, style: .pretty).utf8), file: "out.json", probes: [])
+        try RubricLoader.load(data: Data(JSONWriter.write(value, style: .pretty).utf8), file: "out.json")
     }
 
     func importing(_ csv: String) throws -> JSONValue {
@@ -74,7 +74,7 @@ import QCapCore
         let descriptor = try load(try importing(Self.header
             + "D1 体系,,方针,1,是,a,b,c,d,e\n,,不合格品,1,,a,b,c,d,e\n,,审核,3,,a,b,c,d,e\n"))
         #expect(descriptor.criterion("D1.01") != nil)  // ids are generated when the column is blank
-        let engine = RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor))
+        let engine = RubricEngine(descriptor: descriptor)
         let enterprise = Enterprise(id: "91350600TEST000001", name: "测试")
         func grade(_ ratings: [String: Double]) -> Int? {
             let facts = ratings.map { Fact(key: "zzmqcofficial.\($0.key)", value: .number($0.value),

@@ -23,7 +23,7 @@ enum ReportFixtures {
             evidence.add(Fact(key: "demo.\(leaf)", value: .number(Double(level)),
                               provenance: Provenance(provider: "questionnaire", file: "evidence/\(enterprise.id).json", line: 4, source: .selfAssessment)))
         }
-        return RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor))
+        return RubricEngine(descriptor: descriptor)
             .evaluate(evidence, context: AssessmentContext(asOf: Day(iso: "2026-06-30") ?? .earliest))
     }
 

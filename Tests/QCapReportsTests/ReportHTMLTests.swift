@@ -76,7 +76,7 @@ import Testing
         for leaf in ReportFixtures.leaves {
             evidence.add(Fact(key: "demo.\(leaf)", value: .number(3), provenance: Provenance(provider: "q", file: "f", source: .selfAssessment)))
         }
-        let result = RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor), tailoring: Tailoring(exclude: ["D3.01", "D3.02"]))
+        let result = RubricEngine(descriptor: descriptor, tailoring: Tailoring(exclude: ["D3.01", "D3.02"]))
             .evaluate(evidence, context: AssessmentContext(asOf: Day(iso: "2026-06-30") ?? .earliest))
         let section = EnterpriseReport.Section(result: result, descriptor: descriptor)
         #expect(section.dimensions.map(\.criterion) == ["D1", "D2"])

@@ -23,7 +23,7 @@ enum StoreFixtures {
             evidence.add(Fact(key: "demo.\(leaf)", value: .number(Double(level)),
                               provenance: Provenance(provider: "questionnaire", file: "evidence/\(enterprise.id).json", line: index + 3, source: .selfAssessment)))
         }
-        let result = RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor)).evaluate(evidence, context: AssessmentContext(asOf: asOf))
+        let result = RubricEngine(descriptor: descriptor).evaluate(evidence, context: AssessmentContext(asOf: asOf))
         return AssessmentRun(enterprise: enterprise, period: period, asOf: asOf, results: [result],
                              review: [LocalizedText(zh: "复核", en: "review")])
     }

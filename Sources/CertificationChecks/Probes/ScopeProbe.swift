@@ -11,7 +11,14 @@ enum ScopeProbe {
             return check.finding(.noEvidence, zh: "证书 \(record.label) 未记录认证覆盖的业务范围",
                                  en: "certificate \(record.label) records no certified scope", record: record)
         }
-        let products = mainProducts(check)
+        var products = check.input.enterprise.products.map { $0.trimmedWhitespace }.filter { !$0.isEmpty }
+        if products.isEmpty {
+            switch check.input.resolveFact(productsKey) {
+            case .value(let resolved): products = listed(resolved.value, separators: check.config.productSeparators)
+            case .noEvidence: break
+            case .conflict(let finding): return finding
+            }
+        }
         guard !products.isEmpty else {
             return check.finding(.noEvidence, zh: "未提供企业的主营产品（花名册“主要产品”列或问卷 enterprise.products）",
                                  en: "the enterprise's main products are not given (roster column 主要产品 or questionnaire enterprise.products)",
@@ -36,19 +43,16 @@ enum ScopeProbe {
                              score: share, record: record, details: details)
     }
 
-    /// The roster's products, or else the questionnaire's `enterprise.products` (a list, or one text split at the
-    /// `productSeparators`).
-    static func mainProducts(_ check: CertificationCheck) -> [String] {
-        let fromRoster = check.input.enterprise.products.map { $0.trimmedWhitespace }.filter { !$0.isEmpty }
-        if !fromRoster.isEmpty { return fromRoster }
-        guard let value = check.input.evidence.resolve(productsKey)?.value else { return [] }
+    /// The products an `enterprise.products` fact lists: a list, or one text split at the `productSeparators`. The
+    /// roster's 主要产品 column comes first; this is read only when it is empty.
+    static func listed(_ value: JSONValue, separators: [String]) -> [String] {
         var items: [String]
         switch value {
         case .array(let values): items = values.compactMap(\.stringValue)
         case .string(let text): items = [text]
         default: items = []
         }
-        for separator in check.config.productSeparators where !separator.isEmpty {
+        for separator in separators where !separator.isEmpty {
             items = items.flatMap { $0.components(separatedBy: separator) }
         }
         return items.map { $0.trimmedWhitespace }.filter { !CertificateText.words($0).isEmpty }

@@ -58,7 +58,8 @@ enum ReportCommand {
             // Rubrics with a document of their own (the excellence self-assessment outline) add it after the report.
             for section in report.sections {
                 guard let rubric = context.rubrics.first(where: { $0.descriptor.id == section.result.rubric.id }),
-                      let outline = rubric.reportOutline(for: section.result, enterprise: report.enterprise, language: language) else { continue }
+                      let outline = rubric.reportOutline(for: section.result, enterprise: report.enterprise, language: language,
+                                                         context: assessedWith(section, module: rubric)) else { continue }
                 output.write("\n---\n\n" + outline)
             }
         case "json": output.write(ReportJSON.render(report))
@@ -70,6 +71,16 @@ enum ReportCommand {
             output.discard()
             throw error
         }
+    }
+
+    /// The rubric a result was assessed with: the descriptor as stored (a workspace's override included) and the
+    /// tailoring the result records, so a module's outline reads the same wording and parameters as the assessment.
+    static func assessedWith(_ section: EnterpriseReport.Section, module: any Rubric) -> RubricContext {
+        let descriptor = section.descriptor ?? module.descriptor
+        let recorded = (try? JSONParser.parse(section.result.tailoring)).flatMap { value in
+            try? Tailoring.parse(value, path: "$", file: "the stored result's tailoring", descriptor: descriptor)
+        }
+        return RubricContext(descriptor: descriptor, tailoring: recorded ?? .none)
     }
 
     static func fromStore(_ store: ResultStore, access: StoreAccess, enterprise id: String, period: String?,

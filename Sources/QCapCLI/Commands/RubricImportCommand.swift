@@ -51,7 +51,7 @@ enum RubricImportCommand {
         let text = JSONWriter.write(rubric, style: .pretty) + "\n"
         let outputName = arguments.value("output") ?? "\(id).json"
         do {
-            _ = try RubricLoader.load(data: Data(text.utf8), file: outputName, probes: [])
+            _ = try RubricLoader.load(data: Data(text.utf8), file: outputName)
         } catch {
             throw .input(error)
         }

@@ -74,17 +74,22 @@ enum RubricsCommand {
                 problems.append(InputError(file: path, message: "file not found"))
                 continue
             }
-            // A module rubric's examples need the module's probes: take them from the registered module.
-            var probes: [Probe]? = []
-            if let module = RubricFileModule.name(in: data) {
-                let fromModule = context.rubrics.filter { $0.descriptor.module == module }
-                probes = fromModule.isEmpty ? nil : fromModule.flatMap(\.probes)
+            // A module rubric's examples need the module's probes and preparations: take them from the registered
+            // rubric with the file's id (a new rubric of a module that is not built in yet leaves its probe examples).
+            var probes = RubricLoader.Probes.none
+            var note = ""
+            if let file = RubricFileHeader.read(data), let module = file.module {
+                if let registered = context.rubrics.first(where: { $0.descriptor.id == file.id && $0.descriptor.module == module }) {
+                    probes = .module(registered)
+                } else {
+                    probes = .unknown
+                    note = " (rubric \(file.id ?? "?") of module \(module) is not built in: probe examples not run)"
+                }
             }
             do {
                 let descriptor = try RubricLoader.load(data: data, file: path, probes: probes)
                 let examples = descriptor.allCriteria().reduce(0) { $0 + ($1.criterion.examples?.count ?? 0) }
-                print("ok  \(path): \(descriptor.id) \(descriptor.version), \(descriptor.leafCount) criteria, \(examples) examples passed"
-                      + (probes == nil ? " (module \(descriptor.module ?? "") is not built in: probe examples not run)" : ""))
+                print("ok  \(path): \(descriptor.id) \(descriptor.version), \(descriptor.leafCount) criteria, \(examples) examples passed" + note)
             } catch {
                 problems += error.errors
             }
@@ -93,10 +98,10 @@ enum RubricsCommand {
     }
 }
 
-/// Reads the `"module"` of a rubric file without decoding the rest.
-enum RubricFileModule {
-    static func name(in data: Data) -> String? {
+/// Reads the `"id"` and `"module"` of a rubric file without decoding the rest.
+enum RubricFileHeader {
+    static func read(_ data: Data) -> (id: String?, module: String?)? {
         guard let value = try? JSONParser.parse(data) else { return nil }
-        return value["module"]?.stringValue
+        return (value["id"]?.stringValue, value["module"]?.stringValue)
     }
 }

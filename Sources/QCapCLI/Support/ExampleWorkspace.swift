@@ -38,6 +38,7 @@ struct ExampleWorkspace {
         var bulkLines = ""
         var tables: [String: ExampleTable] = [:]
         var usedNames = Set<String>()
+        let contexts = rubrics.map { RubricContext(descriptor: $0.descriptor) }
         for index in 0..<enterprises {
             let enterprise = makeEnterprise(index: index, random: &random, used: &usedNames)
             roster += CSVWriter.row([enterprise.id, enterprise.name, enterprise.region, enterprise.industry, enterprise.size,
@@ -47,9 +48,9 @@ struct ExampleWorkspace {
             let request = ExampleRequest(enterprise: enterprise, quality: latent, asOf: asOf, onSite: quality.unit() < 0.4,
                                          missingRate: quality.unit() < 0.15 ? 0.12 : 0.01)
             var bySource: [Provenance.Source: [String: JSONValue]] = [:]
-            for rubric in rubrics {
+            for (rubric, context) in zip(rubrics, contexts) {
                 var rubricRandom = SeededGenerator(seed: seed, label: "\(rubric.descriptor.id)-\(index)")
-                let contribution = rubric.exampleEvidence(for: request, random: &rubricRandom)
+                let contribution = rubric.exampleEvidence(for: request, context: context, random: &rubricRandom)
                 for (source, facts) in contribution.facts { bySource[source, default: [:]].merge(facts) { first, _ in first } }
                 for (file, table) in contribution.tables {
                     tables[file, default: ExampleTable(header: table.header, rows: [], provider: table.provider)].rows += table.rows

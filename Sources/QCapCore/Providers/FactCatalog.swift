@@ -18,7 +18,8 @@ public struct FactCatalog: Sendable {
     private var auxiliary: Set<String> = []
     private var prefixes: [String: String] = [:]
 
-    public init(rubrics: [any Rubric]) {
+    /// The catalog of the rubrics a workspace knows, each with its effective descriptor.
+    public init(rubrics: [EffectiveRubric]) {
         for rubric in rubrics {
             let descriptor = rubric.descriptor
             prefixes[descriptor.factPrefix] = descriptor.id

@@ -1,13 +1,18 @@
 /// Runs a rubric's own examples: evidence that must give a stated outcome (SwiftLint's `RuleDescription` idea).
 /// The generic test, `qcap rubrics validate` and the build-time compiler all run them.
 public struct ExampleRunner: Sendable {
-    public let rubric: any Rubric
+    public let rubric: EffectiveRubric
     /// The assessment date examples use unless they set `context.asOf`.
     public static let defaultAsOf = Day(year: 2026, month: 6, day: 30) ?? Day(daysSinceEpoch: 20634)
 
-    /// A runner for the examples of `rubric`, evaluated with its probes.
-    public init(rubric: any Rubric) {
+    /// A runner for the examples of `rubric`'s descriptor, evaluated with its module's probes and preparations.
+    public init(rubric: EffectiveRubric) {
         self.rubric = rubric
+    }
+
+    /// A runner for the examples of a module's own descriptor.
+    public init(rubric: any Rubric) {
+        self.init(rubric: EffectiveRubric(rubric))
     }
 
     /// An example that did not give its stated outcome, score or level.
@@ -18,17 +23,18 @@ public struct ExampleRunner: Sendable {
         public var message: String
     }
 
-    /// Every failing example, with its JSON path and what it gave instead.
-    public func run(skippingProbes: Bool = false) -> [Failure] {
-        let engine = RubricEngine(rubric: rubric)
+    /// Every failing example, with its JSON path and what it gave instead. Throws when the module cannot prepare a
+    /// run from the descriptor's own parameters.
+    public func run(skippingProbes: Bool = false) throws(InputErrors) -> [Failure] {
+        let engine = try RubricEngine(rubric)
         var failures: [Failure] = []
-        let paths = Dictionary(rubric.descriptor.allCriteria().map { ($0.criterion.id, $0.path) }, uniquingKeysWith: { a, _ in a })
-        for leaf in engine.plan.leaves where !(skippingProbes && leaf.criterion.evidence?.probe != nil) {
+        let descriptor = rubric.descriptor
+        let paths = Dictionary(descriptor.allCriteria().map { ($0.criterion.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+        for (leafIndex, leaf) in engine.plan.leaves.enumerated() where !(skippingProbes && leaf.criterion.evidence?.probe != nil) {
             for (index, example) in (leaf.criterion.examples ?? []).enumerated() {
                 let path = "\(paths[leaf.criterion.id] ?? "$")" + ".examples[\(index)]"
-                let (evidence, context) = Self.evidence(for: example, rubric: rubric.descriptor)
-                let prepared = engine.rubric.prepare(evidence: evidence, context: context, run: engine.prepared)
-                let finding = engine.evaluateLeaf(leaf, evidence: evidence, context: context, enterprisePrepared: prepared)
+                let (evidence, context) = Self.evidence(for: example, rubric: descriptor)
+                let finding = engine.finding(leaf: leafIndex, evidence: evidence, context: context)
                 var problems: [String] = []
                 if finding.outcome != example.outcome {
                     problems.append("outcome is \(finding.outcome.rawValue), expected \(example.outcome.rawValue)")
@@ -49,7 +55,13 @@ public struct ExampleRunner: Sendable {
     }
 
     func failures(file: String, lines: JSONLineIndex, skippingProbes: Bool) -> [InputError] {
-        run(skippingProbes: skippingProbes).map { InputError(file: file, location: .jsonPath($0.path, line: lines.nearestLine(for: $0.path)), message: $0.message) }
+        do {
+            return try run(skippingProbes: skippingProbes).map {
+                InputError(file: file, location: .jsonPath($0.path, line: lines.nearestLine(for: $0.path)), message: $0.message)
+            }
+        } catch {
+            return error.errors
+        }
     }
 
     /// Builds the evidence of an example. `enterprise.<field>` facts fill the enterprise, `context.asOf` sets the

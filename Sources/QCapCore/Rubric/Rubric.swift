@@ -1,47 +1,62 @@
-/// A rubric: a descriptor, plus the probes and finishing touches a Swift module adds.
+/// A rubric: a descriptor, plus the probes and hooks a Swift module adds.
 ///
-/// A data-only rubric is a `DeclarativeRubric`. A module conforms its own type, lists its probes, and may use
-/// `finish` to add what the generic scoring does not compute (a 0–5 maturity score, per-family notes).
+/// A data-only rubric is a `DeclarativeRubric`. A module conforms its own type, lists its probes, and implements
+/// only the hooks it needs; every hook has a default. What a module works out once per run (rule data parsed from
+/// the parameters) and once per enterprise (its parsed records) are the associated types `RunPreparation` and
+/// `EnterprisePreparation`: probes and `finish` receive them typed, with no casts and no caches.
+///
+/// Every hook reads the rubric through its context (`RubricContext`, `EnterpriseContext`), which holds the
+/// **effective** descriptor: the module's own, or the one a workspace's `"override"` replaces it with. `descriptor`
+/// below is only the module's built-in default.
 public protocol Rubric: Sendable {
+    /// What `prepareRun` makes once per run from the (tailored) parameters; `Void` when nothing.
+    associatedtype RunPreparation: Sendable = Void
+    /// What `prepareEnterprise` makes once per enterprise for all its probes and `finish`; `Void` when nothing.
+    associatedtype EnterprisePreparation: Sendable = Void
+
+    /// The module's built-in descriptor. Hooks read the effective one from their context instead.
     var descriptor: RubricDescriptor { get }
-    var probes: [Probe] { get }
+    /// The criterion checks written in Swift, by the ids criteria name in `evidence.probe`.
+    var probes: [Probe<Self>] { get }
     /// Fact keys the probes read besides the criteria's own keys, so providers accept them on load.
-    var auxiliaryFacts: [String] { get }
-    /// Synthetic evidence for `qcap init --example`; the default derives it from the descriptor.
-    func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution
-    /// A rubric-specific Markdown document for `qcap report --format md` (e.g. the applicant's self-assessment
-    /// outline of the excellence model), appended after the generic report; nil when the rubric has none.
-    func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String?
-    /// Work a module's probes share across a whole run, done once when the engine is built (e.g. parsing the rule
-    /// data in the parameters); handed to every probe as `ProbeInput.prepared`. The default is nil.
-    func prepare(parameters: [String: JSONValue]) -> (any Sendable)?
+    func auxiliaryFacts(_ context: RubricContext) -> [String]
+    /// Work shared by a whole run, done once when the engine is built: typically the rule data in the parameters,
+    /// parsed and checked. A parameter it cannot use is bad input: throw `context.parameterError(…)`, and the run
+    /// stops (exit 3) before any enterprise is assessed.
+    func prepareRun(_ context: RubricContext) throws(InputErrors) -> RunPreparation
     /// Work the probes share for one enterprise, done once before its criteria are evaluated (e.g. parsing its
-    /// certificates); handed to every probe as `ProbeInput.enterprisePrepared`. The default is nil.
-    func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)?
-    /// Called after generic scoring; the default does nothing.
-    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue])
-    /// `finish` with what the `prepare` hooks made for this run and this enterprise, so a module's summary reuses
-    /// the probes' parsed data instead of parsing it again. The engine calls this one; the default forwards to
-    /// `finish` without them.
-    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
-                prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?)
+    /// certificates). It must not fail: what it cannot read becomes the probes' `error` findings.
+    func prepareEnterprise(_ context: EnterpriseContext<Self>) -> EnterprisePreparation
+    /// Called after generic scoring, to add what it does not compute (a 0–5 maturity score, per-family notes).
+    func finish(_ result: inout RubricResult, context: EnterpriseContext<Self>, prepared: EnterprisePreparation)
+    /// A rubric-specific Markdown document for `qcap report --format md` (e.g. the applicant's self-assessment
+    /// outline of the excellence model), appended after the generic report; nil when the rubric has none. `context`
+    /// is the rubric the result was assessed with (its stored descriptor and tailoring).
+    func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language, context: RubricContext) -> String?
+    /// Synthetic evidence for `qcap init --example`; the default derives it from the descriptor.
+    func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution
 }
 
 extension Rubric {
-    public var probes: [Probe] { [] }
-    public var auxiliaryFacts: [String] { [] }
-    public func prepare(parameters: [String: JSONValue]) -> (any Sendable)? { nil }
-    public func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)? { nil }
-    public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language) -> String? { nil }
-    public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-        GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
+    public var probes: [Probe<Self>] { [] }
+    public func auxiliaryFacts(_ context: RubricContext) -> [String] { [] }
+    public func finish(_ result: inout RubricResult, context: EnterpriseContext<Self>, prepared: EnterprisePreparation) {}
+    public func reportOutline(for result: RubricResult, enterprise: Enterprise, language: Language, context: RubricContext) -> String? { nil }
+    public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
+        GenericExampleSynthesizer.synthesize(context.descriptor, request: request, random: &random)
     }
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {}
-    public func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
-                       prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?) {
-        finish(&result, evidence: evidence, context: context, parameters: parameters)
-    }
+
     public var id: String { descriptor.id }
+    /// The ids of `probes`, for code that holds the rubric as `any Rubric` (the validator, `rubrics validate`).
+    public var probeIDs: [String] { probes.map(\.id) }
+}
+
+extension Rubric where RunPreparation == Void {
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) {}
+}
+
+extension Rubric where EnterprisePreparation == Void {
+    public func prepareEnterprise(_ context: EnterpriseContext<Self>) {}
 }
 
 /// A rubric described entirely by its JSON.

@@ -18,6 +18,9 @@ public struct RubricDescriptor: Sendable, Codable {
     /// SHA-256 of the canonical (RFC 8785) JSON of the file: two results are comparable only when it matches.
     /// Set by the loader; not part of the JSON.
     public var contentHash: String = ""
+    /// The file it was read from, as messages show it (`rubrics/certification.json`, `demo/rubrics/city.json`); empty
+    /// when unknown. Set by the loader; not part of the JSON. Bad parameters are reported against it.
+    public var sourceFile: String = ""
 
     enum CodingKeys: String, CodingKey {
         case id, version, module, title, summary, factPrefix, provenance, scale, scoring, parameters, answerSets, criteria

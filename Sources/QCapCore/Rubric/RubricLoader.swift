@@ -3,15 +3,32 @@ import Foundation
 /// Reads a rubric file: parse (with line numbers), decode, hash and validate, reporting every problem with the
 /// file, line and JSON path. The build-time compiler, `qcap rubrics validate` and run-time data rubrics all use it.
 public enum RubricLoader {
-    /// Loads and fully validates a rubric, running its examples with `probes` (a module's probes; none for a data
-    /// rubric). With `probes: nil` the probe set is not known yet (build time): probe ids are not checked and the
-    /// examples of probe-evaluated criteria are left to the module's tests.
-    public static func load(data: Data, file: String, probes: [Probe]? = [], runExamples: Bool = true) throws(InputErrors) -> RubricDescriptor {
+    /// The probes a rubric file may name, and so how far its examples can run.
+    public enum Probes: Sendable {
+        /// A data rubric: no probes.
+        case none
+        /// The probes of this module, run with its preparations on the file's descriptor.
+        case module(any Rubric)
+        /// Not known yet (build time): probe ids are not checked and the examples of probe-evaluated criteria are
+        /// left to the module's tests.
+        case unknown
+    }
+
+    /// Loads and fully validates a rubric, running its examples with `probes`.
+    public static func load(data: Data, file: String, probes: Probes = .none, runExamples: Bool = true) throws(InputErrors) -> RubricDescriptor {
         let (descriptor, lines) = try decode(data: data, file: file)
-        var errors = RubricValidator(descriptor: descriptor, file: file, lines: lines, probes: probes).validate()
+        let probeIDs: Set<String>?
+        switch probes {
+        case .none: probeIDs = []
+        case .module(let module): probeIDs = Set(module.probeIDs)
+        case .unknown: probeIDs = nil
+        }
+        var errors = RubricValidator(descriptor: descriptor, file: file, lines: lines, probeIDs: probeIDs).validate()
         if runExamples && errors.isEmpty {
-            errors += ExampleRunner(rubric: ProbedRubric(descriptor: descriptor, probes: probes ?? []))
-                .failures(file: file, lines: lines, skippingProbes: probes == nil)
+            let module: any Rubric
+            if case .module(let given) = probes { module = given } else { module = DeclarativeRubric(descriptor: descriptor) }
+            errors += ExampleRunner(rubric: EffectiveRubric(module, descriptor: descriptor))
+                .failures(file: file, lines: lines, skippingProbes: probeIDs == nil)
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         return descriptor
@@ -39,6 +56,7 @@ public enum RubricLoader {
             throw InputErrors([InputError(file: file, message: "\(error)")])
         }
         descriptor.contentHash = SHA256.hex(CanonicalJSON.serialize(value))
+        descriptor.sourceFile = file
         return (descriptor, lines)
     }
 
@@ -75,10 +93,4 @@ public enum RubricLoader {
         default: return name
         }
     }
-}
-
-/// A descriptor with a given probe set: used to run a module rubric's examples outside its module.
-struct ProbedRubric: Rubric {
-    let descriptor: RubricDescriptor
-    let probes: [Probe]
 }

@@ -4,8 +4,8 @@ struct RubricValidator {
     let descriptor: RubricDescriptor
     let file: String
     let lines: JSONLineIndex
-    /// nil when the probe set is not known (build time): probe ids are then not checked.
-    let probes: [Probe]?
+    /// The ids of the module's probes; nil when the probe set is not known (build time): probe ids are then not checked.
+    let probeIDs: Set<String>?
 
     private final class Collector {
         var errors: [InputError] = []
@@ -83,7 +83,6 @@ struct RubricValidator {
     private func validateCriteria(_ fail: (String, String, String?) -> Void) {
         if descriptor.criteria.isEmpty { fail("$.criteria", "a rubric needs at least one criterion", nil) }
         let maxRank = descriptor.maxRank
-        let probeIDs: Set<String>? = probes.map { Set($0.map(\.id)) }
         var seen: [String: String] = [:]
         func checkSiblings(_ nodes: [Criterion], _ path: String) {
             if !nodes.isEmpty && nodes.allSatisfy({ $0.effectiveWeight == 0 }) {

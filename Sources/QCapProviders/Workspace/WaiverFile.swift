@@ -7,7 +7,7 @@ import QCapCore
 ///     {"waivers": [{"enterprise": "91350600…", "rubric": "excellence", "criterion": "4.7.4",
 ///                   "justification": "…", "approver": "…", "expires": "2026-12-31"}]}
 public enum WaiverFile {
-    public static func read(_ url: URL, displayPath: String, rubrics: [any Rubric]) throws(InputErrors) -> [Waiver] {
+    public static func read(_ url: URL, displayPath: String, rubrics: [EffectiveRubric]) throws(InputErrors) -> [Waiver] {
         let (value, lines) = try JSONDocumentFile.read(url, displayPath: displayPath, missing: "waiver file not found",
                                                        expected: "{\"waivers\": [ … ]}")
         let items: [JSONValue]

@@ -8,8 +8,9 @@ public struct Workspace: Sendable {
     public let root: URL
     public let config: WorkspaceConfig
     public let roster: RosterReader.Roster
-    /// Every rubric known in this workspace: registered modules plus data rubrics.
-    public let allRubrics: [any Rubric]
+    /// Every rubric known in this workspace, each with its effective descriptor: registered modules (or the data
+    /// rubric that overrides one) plus data rubrics.
+    public let allRubrics: [EffectiveRubric]
     /// The rubrics this run assesses, in order, each with its tailoring.
     public let engines: [RubricEngine]
     public let sources: [any EvidenceSource]
@@ -23,11 +24,12 @@ public struct Workspace: Sendable {
         var errors: [InputError] = []
 
         let dataRubrics = try loadDataRubrics(root: root, config: config, extra: extraRubricFiles, registered: registered)
-        let replaced = Set(dataRubrics.map(\.descriptor.id))
-        let allRubrics = registered.filter { !replaced.contains($0.descriptor.id) } + dataRubrics
-        let byID = Dictionary(allRubrics.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let replaced = Set(dataRubrics.map(\.id))
+        let allRubrics = registered.filter { !replaced.contains($0.descriptor.id) }.map { EffectiveRubric($0) } + dataRubrics
+        let byID = Dictionary(allRubrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let configFile = display(root, WorkspaceConfig.fileName)
 
-        let wanted = !select.isEmpty ? select : (!config.rubrics.isEmpty ? config.rubrics : allRubrics.map(\.descriptor.id))
+        let wanted = !select.isEmpty ? select : (!config.rubrics.isEmpty ? config.rubrics : allRubrics.map(\.id))
         var engines: [RubricEngine] = []
         for (index, id) in wanted.enumerated() {
             guard let rubric = byID[id] else {
@@ -40,12 +42,18 @@ public struct Workspace: Sendable {
             if let raw = config.tailoring[id] {
                 do {
                     tailoring = try Tailoring.parse(raw, path: JSONPath.appending(key: id, to: "$.tailoring"),
-                                                    file: display(root, WorkspaceConfig.fileName), descriptor: rubric.descriptor)
+                                                    file: configFile, descriptor: rubric.descriptor)
                 } catch {
                     errors += error.errors
+                    continue
                 }
             }
-            engines.append(RubricEngine(rubric: rubric, tailoring: tailoring))
+            // The module prepares its run here: parameters it cannot use stop the run before anything is assessed.
+            do {
+                engines.append(try RubricEngine(rubric, tailoring: tailoring, tailoringFile: configFile))
+            } catch {
+                errors += error.errors
+            }
         }
         for id in config.tailoring.keys.sorted() where byID[id] == nil {
             errors.append(InputError(file: display(root, WorkspaceConfig.fileName), location: .jsonPath("$.tailoring.\(id)", line: nil),
@@ -101,9 +109,9 @@ public struct Workspace: Sendable {
     }
 
     /// Data rubrics: the workspace's `rubrics/*.json`, `rubricFiles` and `--rubric-file`, fully validated. One with
-    /// the id of a registered rubric is an error unless `override` names that id; an override keeps the registered
-    /// rubric's probes and finishing touches, so a workspace can re-weight or re-word a module rubric.
-    static func loadDataRubrics(root: URL, config: WorkspaceConfig, extra: [URL], registered: [any Rubric]) throws(InputErrors) -> [any Rubric] {
+    /// the id of a registered rubric is an error unless `override` names that id; an override runs the registered
+    /// module with the file's descriptor, so a workspace can re-weight or re-word a module rubric.
+    static func loadDataRubrics(root: URL, config: WorkspaceConfig, extra: [URL], registered: [any Rubric]) throws(InputErrors) -> [EffectiveRubric] {
         var files: [(URL, String)] = []
         let folder = root.appending(path: "rubrics")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
@@ -112,7 +120,7 @@ public struct Workspace: Sendable {
         for path in config.rubricFiles { files.append((root.appending(path: path), display(root, path))) }
         for url in extra { files.append((url, url.path)) }
         let registeredByID = Dictionary(registered.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var rubrics: [any Rubric] = []
+        var rubrics: [EffectiveRubric] = []
         var seen: [String: String] = [:]
         var errors: [InputError] = []
         for (url, shown) in files {
@@ -134,13 +142,9 @@ public struct Workspace: Sendable {
                     errors.append(InputError(file: shown, location: idLocation, message: "rubric id '\(decoded.id)' is also defined in \(first)"))
                     continue
                 }
-                let descriptor = try RubricLoader.load(data: data, file: shown, probes: base?.probes ?? [])
+                let descriptor = try RubricLoader.load(data: data, file: shown, probes: base.map { .module($0) } ?? .none)
                 seen[descriptor.id] = shown
-                if let base {
-                    rubrics.append(OverridingRubric(base: base, descriptor: descriptor))
-                } else {
-                    rubrics.append(DeclarativeRubric(descriptor: descriptor))
-                }
+                rubrics.append(EffectiveRubric(base ?? DeclarativeRubric(descriptor: descriptor), descriptor: descriptor))
             } catch {
                 errors += error.errors
             }
@@ -158,37 +162,5 @@ public struct Workspace: Sendable {
     /// A runner for this workspace's enterprises.
     public func runner(asOf: Day) -> AssessmentRunner {
         AssessmentRunner(engines: engines, sources: sources, period: config.period, asOf: asOf, waivers: waivers)
-    }
-}
-
-/// A registered rubric whose descriptor a workspace replaces (`"override"` in qcap.json): the new criteria, weights
-/// and wording, with the module's probes, preparations, auxiliary facts, example evidence and finishing touches.
-struct OverridingRubric: Rubric {
-    let base: any Rubric
-    let descriptor: RubricDescriptor
-
-    var probes: [Probe] { base.probes }
-    var auxiliaryFacts: [String] { base.auxiliaryFacts }
-
-    func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-        base.exampleEvidence(for: request, random: &random)
-    }
-
-    func prepare(parameters: [String: JSONValue]) -> (any Sendable)? {
-        base.prepare(parameters: parameters)
-    }
-
-    func prepare(evidence: Evidence, context: AssessmentContext, run: (any Sendable)?) -> (any Sendable)? {
-        base.prepare(evidence: evidence, context: context, run: run)
-    }
-
-    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue]) {
-        base.finish(&result, evidence: evidence, context: context, parameters: parameters)
-    }
-
-    func finish(_ result: inout RubricResult, evidence: Evidence, context: AssessmentContext, parameters: [String: JSONValue],
-                prepared: (any Sendable)?, enterprisePrepared: (any Sendable)?) {
-        base.finish(&result, evidence: evidence, context: context, parameters: parameters, prepared: prepared,
-                    enterprisePrepared: enterprisePrepared)
     }
 }
