@@ -2,8 +2,9 @@
 # Proves the plugin paths of docs/writing-a-rubric.md on this checkout, as a new user would take them:
 #   (a) `swift package new-rubric` scaffolds a rubric module in a temporary copy of the package, which then builds
 #       and passes its tests with no hand edits;
-#   (b) a third-party package that depends on QCap by path adds its own rubric module (RubricCompiler plugin) and a
-#       three-line driver, whose `rubrics list` shows the rubric and which assesses an example workspace;
+#   (b) a third-party package that depends on QCap by path adds its own rubric module (RubricCompiler plugin, a probe
+#       with a typed run preparation, QCap's public module surface only) and a three-line driver, whose
+#       `rubrics list` shows the rubric, which validates the rubric with its probe and assesses an example workspace;
 #   (c) a deliberately broken rubric JSON fails that package's build with the file, the line and the JSON path.
 # Standalone: exits non-zero on the first failure. Work goes to $QCAP_CHECK_DIR (default .build-kit-check/, ignored by
 # git); a rerun reuses its build folders, which is safe because the copies keep the same paths. The origin's own .build
@@ -91,13 +92,21 @@ cat >"$THIRD/rubrics/city-checklist.json" <<'EOF'
     {"rank": 2, "id": "good", "name": {"zh": "良好", "en": "Good"}}
   ]},
   "scoring": {"model": "weightedTree", "bands": [{"min": 0, "level": 1}, {"min": 60, "level": 2}]},
+  "parameters": {
+    "registrationPrefix": {"value": "ZZ-", "status": "assumption",
+                           "description": {"zh": "本市质量负责人登记号的前缀", "en": "The prefix of the city's quality-manager registration numbers"}}
+  },
   "criteria": [
     {"id": "Q1", "title": {"zh": "设有专职质量负责人", "en": "A full-time quality manager"}, "weight": 1,
      "evidence": {"type": "bool"},
      "examples": [{"facts": {"city.Q1": true}, "outcome": "met"}, {"facts": {"city.Q1": false}, "outcome": "notMet"}]},
     {"id": "Q2", "title": {"zh": "出厂检验合格率", "en": "Final inspection pass rate"}, "weight": 2,
      "evidence": {"type": "number", "rule": {"kind": "threshold", "direction": "higher", "met": 0.98, "partial": 0.95}},
-     "examples": [{"facts": {"city.Q2": 0.99}, "outcome": "met"}, {"facts": {"city.Q2": 0.96}, "outcome": "partial", "score": 0.5}]}
+     "examples": [{"facts": {"city.Q2": 0.99}, "outcome": "met"}, {"facts": {"city.Q2": 0.96}, "outcome": "partial", "score": 0.5}]},
+    {"id": "Q3", "title": {"zh": "质量负责人已在本市登记", "en": "The quality manager is registered with the city"}, "weight": 1,
+     "evidence": {"type": "text", "probe": "city.registration"},
+     "examples": [{"facts": {"city.Q3": "ZZ-0042"}, "outcome": "met"}, {"facts": {"city.Q3": "AB-7"}, "outcome": "notMet"},
+                  {"outcome": "noEvidence"}]}
   ]
 }
 EOF
@@ -112,6 +121,32 @@ public struct CityChecklistRubric: Rubric {
     public init() {}
 
     public var descriptor: RubricDescriptor { Self.loaded }
+
+    public var probes: [Probe<CityChecklistRubric>] { [Self.registration] }
+
+    /// The registration prefix (parameter `registrationPrefix`, tailorable), read once per run: `input.run` below.
+    public func prepareRun(_ context: RubricContext) throws(InputErrors) -> String {
+        guard let prefix = context.parameter("registrationPrefix")?.stringValue, !prefix.isEmpty else {
+            throw InputErrors([context.parameterError("registrationPrefix", "is not a text", expected: "a prefix such as \"ZZ-\"")])
+        }
+        return prefix
+    }
+
+    /// Q3: the quality manager's registration number carries the city's prefix.
+    static let registration = Probe<CityChecklistRubric>(id: "city.registration") { input in
+        switch input.resolveFact() {
+        case .noEvidence(let finding), .conflict(let finding):
+            return finding
+        case .value(let resolved):
+            let number = resolved.value.stringValue ?? ""
+            let registered = number.hasPrefix(input.run)
+            let message = registered
+                ? LocalizedText(zh: "已登记：\(number)", en: "registered: \(number)")
+                : LocalizedText(zh: "登记号 \(number) 不以 \(input.run) 开头", en: "registration \(number) does not start with \(input.run)")
+            return input.finding(registered ? .met : .notMet, score: registered ? 1 : 0, message: resolved.noting(message),
+                                 evidence: resolved.cited)
+        }
+    }
 }
 EOF
 cat >"$THIRD/Sources/city-qcap/main.swift" <<'EOF'
@@ -130,6 +165,9 @@ step "(b) city-qcap rubrics list, then init and assess an example workspace"
 "$THIRD/.build/debug/city-qcap" rubrics list | tee "$LOGS/third-party-list.txt"
 grep -q '^city-checklist ' "$LOGS/third-party-list.txt" || fail "the third-party driver does not list city-checklist"
 grep -q '^plugin-path-check ' "$LOGS/third-party-list.txt" || fail "the third-party driver lost the built-in rubrics"
+"$THIRD/.build/debug/city-qcap" rubrics validate "$THIRD/rubrics/city-checklist.json" | tee "$LOGS/third-party-validate.txt"
+grep -q 'city-checklist 1.0.0, 3 criteria, 7 examples passed$' "$LOGS/third-party-validate.txt" \
+    || fail "the third-party rubric's examples (its probe's included) did not all run and pass"
 rm -rf "$WORK/city-demo"
 "$THIRD/.build/debug/city-qcap" init "$WORK/city-demo" --example --enterprises 3 --as-of 2026-06-30 >/dev/null
 "$THIRD/.build/debug/city-qcap" assess --workspace "$WORK/city-demo" --rubric city-checklist --as-of 2026-06-30 --no-store \

@@ -48,9 +48,9 @@ import Testing
     static func rubric(of result: [String: Any]) -> [String: Any] { (result["rubric"] as? [String: Any]) ?? [:] }
 
     /// The problems `qcap assess` prints for this workspace (the same InputErrors, before the `error: ` prefix).
-    static func problems(_ folder: TemporaryFolder, extra: [URL] = []) throws -> String {
+    static func problems(_ folder: TemporaryFolder, extra: [URL] = [], registered: [any Rubric]? = nil) throws -> String {
         do {
-            _ = try Workspace.open(folder.url, registered: [try builtIn()], providers: BuiltInProviders.all, extraRubricFiles: extra)
+            _ = try Workspace.open(folder.url, registered: try registered ?? [builtIn()], providers: BuiltInProviders.all, extraRubricFiles: extra)
             return ""
         } catch let error as InputErrors {
             return error.description

@@ -26,7 +26,8 @@ import Testing
         defer { folder.remove() }
         try run(["FoodSafety"], in: folder)
         for path in ["rubrics/food-safety.json", "Sources/FoodSafety/FoodSafetyRubric.swift", "Sources/FoodSafety/FoodSafetyModule.swift",
-                     "Sources/FoodSafety/Probes/AuditRecencyProbe.swift", "Tests/FoodSafetyTests/FoodSafetyRubricTests.swift",
+                     "Sources/FoodSafety/AuditPolicy.swift", "Sources/FoodSafety/Probes/AuditRecencyProbe.swift",
+                     "Tests/FoodSafetyTests/FoodSafetyRubricTests.swift",
                      "Tests/FoodSafetyTests/AuditRecencyProbeTests.swift"] {
             #expect(folder.exists(path), "\(path) was not created")
         }

@@ -3,7 +3,8 @@ import QCapCore
 
 /// What `qcap-dev new-rubric NAME` writes: a rubric module that builds and passes its tests with no hand edits.
 ///
-/// - `Sources/NAME/`: the rubric type, one probe in its own file, and the `NAMEModule` enum the registry lists;
+/// - `Sources/NAME/`: the rubric type, its run preparation (the tailored parameter, read once per run), one probe in
+///   its own file, and the `NAMEModule` enum the registry lists;
 /// - `Tests/NAMETests/`: the rubric's examples through `ExampleRunner`, and a test of the probe;
 /// - `rubrics/<id>.json`: a small valid rubric with one rule criterion and one probe criterion, each with examples.
 struct RubricScaffold: Sendable {
@@ -13,6 +14,8 @@ struct RubricScaffold: Sendable {
     /// The probe every scaffold starts with: a date check, the typical thing a declarative rule cannot do.
     static let probeType = "AuditRecencyProbe"
     static let probeID = "audit-recency"
+    /// The rubric's run preparation: what the probe needs from the parameters, read once per run.
+    static let preparationType = "AuditPolicy"
 
     init(name: String, id: String? = nil) {
         self.name = name
@@ -91,6 +94,7 @@ struct RubricScaffold: Sendable {
             ("rubrics/\(id).json", rubricJSON),
             ("Sources/\(name)/\(name)Rubric.swift", rubricSource),
             ("Sources/\(name)/\(name)Module.swift", moduleSource),
+            ("Sources/\(name)/\(Self.preparationType).swift", preparationSource),
             ("Sources/\(name)/Probes/\(Self.probeType).swift", probeSource),
             ("Tests/\(name)Tests/\(name)RubricTests.swift", rubricTestSource),
             ("Tests/\(name)Tests/\(Self.probeType)Tests.swift", probeTestSource),
@@ -178,6 +182,9 @@ struct RubricScaffold: Sendable {
 
         /// The \(id) rubric. Its descriptor is `rubrics/\(id).json`, which the RubricCompiler plugin validates and
         /// embeds when this module builds; its probes are the criterion checks that need code.
+        ///
+        /// Every hook reads the rubric from its context (`context.descriptor`, `context.parameters`): a workspace may
+        /// run this module with its own version of the file (`"override"` in qcap.json) and tailor the parameters.
         public struct \(name)Rubric: Rubric {
             /// Decoded once: the JSON was validated at build time.
             private static let loaded = EmbeddedRubrics.\(embeddedName).descriptor
@@ -186,16 +193,47 @@ struct RubricScaffold: Sendable {
 
             public var descriptor: RubricDescriptor { Self.loaded }
 
-            public var probes: [Probe] { [\(Self.probeType).probe] }
+            public var probes: [Probe<\(name)Rubric>] { [\(Self.probeType).probe] }
+
+            /// Read once per run; the probes get it as `input.run`. A parameter it cannot use stops the run (exit 3)
+            /// before any enterprise is assessed.
+            public func prepareRun(_ context: RubricContext) throws(InputErrors) -> \(Self.preparationType) {
+                try \(Self.preparationType)(context)
+            }
 
             /// Synthetic evidence for `qcap init --example`: the generic facts derived from the descriptor, plus the audit
             /// date only this module knows how to invent (the better the enterprise, the more recent its audit).
-            public func exampleEvidence(for request: ExampleRequest, random: inout SeededGenerator) -> ExampleContribution {
-                var contribution = GenericExampleSynthesizer.synthesize(descriptor, request: request, random: &random)
+            public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {
+                var contribution = GenericExampleSynthesizer.synthesize(context.descriptor, request: request, random: &random)
                 // Clamped before the conversion: `min(480, .nan)` is 480, so even a NaN quality cannot trap.
                 let daysAgo = Int(max(0, min(480, (1.2 - request.quality) * 400 * random.unit())))
-                contribution.facts[.selfAssessment, default: [:]]["\(id).C1.2"] = .string(request.asOf.adding(days: -daysAgo).description)
+                let key = "\\(context.descriptor.factPrefix).C1.2"
+                contribution.facts[.selfAssessment, default: [:]][key] = .string(request.asOf.adding(days: -daysAgo).description)
                 return contribution
+            }
+        }
+
+        """
+    }
+
+    var preparationSource: String {
+        """
+        import QCapCore
+
+        /// What `\(Self.probeType)` needs from the rubric's parameters, read and checked once per run (the rubric's
+        /// `RunPreparation`). Public because the rubric's conformance names it; its contents are the module's own.
+        public struct \(Self.preparationType): Sendable {
+            /// The most days an internal audit may lie before the assessment date (parameter `maxAgeDays`).
+            let maxAgeDays: Int
+
+            /// Reads the (tailored) parameters. A value that is not a sensible whole number of days is bad input: the
+            /// error names qcap.json's tailoring when the workspace set it, else the rubric file.
+            init(_ context: RubricContext) throws(InputErrors) {
+                guard let days = context.parameter("maxAgeDays")?.numberValue, days == days.rounded(), days >= 0, days <= 36_500 else {
+                    throw InputErrors([context.parameterError("maxAgeDays", "is not a whole number of days",
+                                                              expected: "a whole number of days from 0 to 36500")])
+                }
+                maxAgeDays = Int(days)
             }
         }
 
@@ -223,22 +261,17 @@ struct RubricScaffold: Sendable {
         /// `error` finding that cites the evidence, never a trap.
         enum \(Self.probeType) {
             static let id = "\(Self.probeID)"
-            static let defaultMaxAgeDays = 365
 
-            static let probe = Probe(id: id) { input in evaluate(input) }
+            static let probe = Probe<\(name)Rubric>(id: id) { input in evaluate(input) }
 
-            static func evaluate(_ input: ProbeInput) -> Finding {
-                guard let resolved = input.evidence.resolve(input.factKey) else {
-                    return input.finding(.noEvidence, score: nil,
-                                         message: LocalizedText(zh: "缺少证据，请收集：最近一次内部审核的日期（\\(input.factKey)）",
-                                                                en: "no evidence; collect: the date of the latest internal audit (\\(input.factKey))"))
+            static func evaluate(_ input: ProbeInput<\(name)Rubric>) -> Finding {
+                // The criterion's fact across sources: missing evidence and conflicting sources are findings of their own.
+                let resolved: Resolution
+                switch input.resolveFact() {
+                case .value(let value): resolved = value
+                case .noEvidence(let finding), .conflict(let finding): return finding
                 }
-                let cited = [resolved.fact.provenance] + resolved.conflicting.map(\\.provenance)
-                if resolved.hasConflict {
-                    let values = ([resolved.fact] + resolved.conflicting).map { JSONWriter.write($0.value) }.joined(separator: " / ")
-                    return input.finding(.error, score: 0, message: LocalizedText(zh: "证据冲突：\\(values)", en: "conflicting evidence: \\(values)"),
-                                         evidence: cited)
-                }
+                let cited = resolved.cited
                 guard let text = resolved.value.stringValue, let audited = Day(iso: text) else {
                     let shown = JSONWriter.write(resolved.value)
                     return input.finding(.error, score: 0,
@@ -246,30 +279,25 @@ struct RubricScaffold: Sendable {
                                                                 en: "\\(input.factKey) is not a YYYY-MM-DD date: \\(shown)"),
                                          evidence: cited)
                 }
-                let maxAge = maxAgeDays(input.parameter("maxAgeDays"))
-                let age = Day.days(from: audited, to: input.context.asOf)
+                let maxAge = input.run.maxAgeDays
+                let asOf = input.context.asOf
+                let age = Day.days(from: audited, to: asOf)
                 if age < 0 {
                     return input.finding(.error, score: 0,
-                                         message: LocalizedText(zh: "内部审核日期 \\(audited) 晚于评估日期 \\(input.context.asOf)",
-                                                                en: "the internal audit date \\(audited) is after the assessment date \\(input.context.asOf)"),
+                                         message: LocalizedText(zh: "内部审核日期 \\(audited) 晚于评估日期 \\(asOf)",
+                                                                en: "the internal audit date \\(audited) is after the assessment date \\(asOf)"),
                                          evidence: cited)
                 }
                 if age <= maxAge {
-                    return input.finding(.met, score: 1,
-                                         message: LocalizedText(zh: "最近一次内部审核 \\(audited)，距评估日期 \\(age) 天（不超过 \\(maxAge) 天）",
-                                                                en: "latest internal audit \\(audited), \\(age) days before the assessment date (at most \\(maxAge))"),
+                    return input.finding(.met, score: 1, message: resolved.noting(LocalizedText(
+                                             zh: "最近一次内部审核 \\(audited)，距评估日期 \\(age) 天（不超过 \\(maxAge) 天）",
+                                             en: "latest internal audit \\(audited), \\(age) days before the assessment date (at most \\(maxAge))")),
                                          evidence: cited)
                 }
-                return input.finding(.notMet, score: 0,
-                                     message: LocalizedText(zh: "最近一次内部审核 \\(audited)，距评估日期 \\(age) 天，超过 \\(maxAge) 天",
-                                                            en: "latest internal audit \\(audited), \\(age) days before the assessment date: more than \\(maxAge)"),
+                return input.finding(.notMet, score: 0, message: resolved.noting(LocalizedText(
+                                         zh: "最近一次内部审核 \\(audited)，距评估日期 \\(age) 天，超过 \\(maxAge) 天",
+                                         en: "latest internal audit \\(audited), \\(age) days before the assessment date: more than \\(maxAge)")),
                                      evidence: cited)
-            }
-
-            /// The tailored window, or the default when the parameter is missing or not a sensible whole number of days.
-            static func maxAgeDays(_ value: JSONValue?) -> Int {
-                guard let number = value?.numberValue, number.isFinite, number >= 0, number <= 36_500 else { return defaultMaxAgeDays }
-                return Int(number)
             }
         }
 
@@ -289,14 +317,14 @@ struct RubricScaffold: Sendable {
             @Test func rubricFileValidatesWithTheModuleProbes() {
                 let file = EmbeddedRubrics.\(embeddedName)
                 do {
-                    _ = try RubricLoader.load(data: Data(file.json.utf8), file: file.file, probes: \(name)Rubric().probes)
+                    _ = try RubricLoader.load(data: Data(file.json.utf8), file: file.file, probes: .module(\(name)Rubric()))
                 } catch {
                     Issue.record("\\(error.description)")
                 }
             }
 
-            @Test func everyExamplePasses() {
-                let failures = ExampleRunner(rubric: \(name)Rubric()).run()
+            @Test func everyExamplePasses() throws {
+                let failures = try ExampleRunner(rubric: \(name)Rubric()).run()
                 #expect(failures.isEmpty, "\\(failures.map { "\\($0.path): \\($0.message)" }.joined(separator: "\\n"))")
             }
 
@@ -316,17 +344,25 @@ struct RubricScaffold: Sendable {
         @testable import \(name)
 
         @Suite struct \(Self.probeType)Tests {
-            func finding(_ value: JSONValue?, asOf: String = "2026-06-30", maxAgeDays: JSONValue = 365) throws -> Finding {
-                let descriptor = \(name)Rubric().descriptor
-                let criterion = try #require(descriptor.criterion("C1.2"))
-                let key = "\(id).C1.2"
-                let provenance = Provenance(provider: "test", file: "test.json", source: .selfAssessment)
-                let facts = value.map { [Fact(key: key, value: $0, provenance: provenance)] } ?? []
+            static let key = "\(id).C1.2"
+
+            /// The engine of a run with `maxAgeDays` tailored: where the rubric prepares the run.
+            func engine(maxAgeDays: JSONValue = 365) throws(InputErrors) -> RubricEngine {
+                try RubricEngine(rubric: \(name)Rubric(), tailoring: Tailoring(parameters: ["maxAgeDays": maxAgeDays]))
+            }
+
+            /// The probe's finding for the given audit dates (one fact each, all from the self-assessment).
+            func finding(sources values: [JSONValue], asOf: String = "2026-06-30", maxAgeDays: JSONValue = 365) throws -> Finding {
+                let facts = values.enumerated().map { index, value in
+                    Fact(key: Self.key, value: value, provenance: Provenance(provider: "test", file: "test.json", line: index + 1, source: .selfAssessment))
+                }
                 let evidence = Evidence(enterprise: Enterprise(id: "91350600TEST00000X", name: "测试企业"), facts: facts)
-                let input = ProbeInput(criterion: criterion, factKey: key, evidence: evidence,
-                                       context: AssessmentContext(asOf: try #require(Day(iso: asOf))),
-                                       descriptor: descriptor, parameters: ["maxAgeDays": maxAgeDays])
-                return \(Self.probeType).evaluate(input)
+                let context = AssessmentContext(asOf: try #require(Day(iso: asOf)))
+                return try #require(try engine(maxAgeDays: maxAgeDays).finding(for: "C1.2", evidence: evidence, context: context))
+            }
+
+            func finding(_ value: JSONValue, asOf: String = "2026-06-30", maxAgeDays: JSONValue = 365) throws -> Finding {
+                try finding(sources: [value], asOf: asOf, maxAgeDays: maxAgeDays)
             }
 
             @Test func aRecentAuditIsMet() throws {
@@ -345,7 +381,15 @@ struct RubricScaffold: Sendable {
             }
 
             @Test func missingEvidenceIsNoEvidence() throws {
-                #expect(try finding(nil).outcome == .noEvidence)
+                let result = try finding(sources: [])
+                #expect(result.outcome == .noEvidence)
+                #expect(result.score == nil)
+            }
+
+            @Test func conflictingDatesAreAnErrorCitingBoth() throws {
+                let result = try finding(sources: ["2026-01-15", "2025-01-15"])
+                #expect(result.outcome == .error)
+                #expect(result.evidence.count == 2)
             }
 
             @Test(arguments: ["2026-13-45", "yesterday", ""])
@@ -358,9 +402,13 @@ struct RubricScaffold: Sendable {
                 #expect(try finding(.number(20260115)).outcome == .error)
             }
 
-            @Test func anAbsurdParameterFallsBackToTheDefault() throws {
-                #expect(try finding("2026-01-15", maxAgeDays: .number(1e300)).outcome == .met)
-                #expect(try finding("2026-01-15", maxAgeDays: "soon").outcome == .met)
+            @Test(arguments: [JSONValue.number(1e300), "soon", .number(-1), .number(2.5)])
+            func anUnusableWindowIsBadInputNamingTheParameter(_ value: JSONValue) {
+                #expect {
+                    _ = try engine(maxAgeDays: value)
+                } throws: { error in
+                    "\\(error)".contains(JSONPath.appending(key: "\(id)", to: "$.tailoring") + ".parameters.maxAgeDays")
+                }
             }
         }
 

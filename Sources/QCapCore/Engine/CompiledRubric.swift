@@ -42,8 +42,12 @@ struct CompiledRubric: Sendable {
     }
 
     /// A leaf scored by its declarative rule: the criterion's fact resolved across sources, then the rule.
-    func ruleFinding(_ leaf: RubricPlan.Leaf, spec: EvidenceSpec, evidence: Evidence) -> Finding {
+    func ruleFinding(_ leaf: RubricPlan.Leaf, evidence: Evidence) -> Finding {
         let criterion = leaf.criterion
+        guard let spec = criterion.evidence else {
+            return Finding(criterion: criterion.id, outcome: .error, score: 0,
+                           message: LocalizedText(zh: "末级条款缺少证据说明", en: "leaf criterion has no evidence spec"))
+        }
         switch ResolvedFact.resolve(leaf.factKey, in: evidence, criterion: criterion.id,
                                     missing: spec.description ?? ResolvedFact.describe(leaf.factKey)) {
         case .noEvidence(let finding), .conflict(let finding):

@@ -2,19 +2,13 @@
 /// decided, around the module-independent steps of `CompiledRubric`. `RubricEngine` holds one behind its
 /// non-generic face, so the runner, the CLI and the reports keep a plain list of engines.
 struct ModuleEngine<R: Rubric>: RubricEvaluator {
-    /// How a leaf is decided once it is neither excluded nor inapplicable; worked out once per run.
-    enum Step: Sendable {
-        case rule(EvidenceSpec)
-        case probe(Probe<R>)
-        case unregisteredProbe(String)
-        case noEvidenceSpec
-    }
-
     let rubric: R
     let compiled: CompiledRubric
     let run: R.RunPreparation
     /// One per leaf of `compiled.plan`, in order.
-    let steps: [Step]
+    let steps: [LeafStep]
+    /// The probes the steps point into.
+    let probes: [Probe<R>]
 
     /// Prepares the run (`R.prepareRun`, which throws bad input) and pairs every leaf with its probe.
     init(rubric: R, compiled: CompiledRubric) throws(InputErrors) {
@@ -26,11 +20,12 @@ struct ModuleEngine<R: Rubric>: RubricEvaluator {
         self.rubric = rubric
         self.compiled = compiled
         self.run = run
-        let probes = Dictionary(rubric.probes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let probes = rubric.probes
+        self.probes = probes
+        let index = Dictionary(probes.indices.map { (probes[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         steps = compiled.plan.leaves.map { leaf in
-            guard let spec = leaf.criterion.evidence else { return .noEvidenceSpec }
-            guard let id = spec.probe else { return .rule(spec) }
-            return probes[id].map(Step.probe) ?? .unregisteredProbe(id)
+            guard let id = leaf.criterion.evidence?.probe else { return .rule }
+            return index[id].map(LeafStep.probe) ?? .unregisteredProbe(id)
         }
     }
 
@@ -56,25 +51,33 @@ struct ModuleEngine<R: Rubric>: RubricEvaluator {
         return leafFinding(index, evidence: evidence, context: context, prepared: rubric.prepareEnterprise(context))
     }
 
-    /// The finding of leaf `index` before waivers.
+    /// The finding of leaf `index` before waivers. Inlined into the loop over the leaves, so the generic bookkeeping of
+    /// `ProbeInput<R>` is done once per enterprise rather than once per leaf.
+    @inline(__always)
     func leafFinding(_ index: Int, evidence: Evidence, context: EnterpriseContext<R>, prepared: R.EnterprisePreparation) -> Finding {
         let leaf = compiled.plan.leaves[index]
         if let skipped = compiled.skipped(leaf, evidence: evidence) { return skipped }
         switch steps[index] {
-        case .rule(let spec):
-            return compiled.ruleFinding(leaf, spec: spec, evidence: evidence)
-        case .probe(let probe):
-            var finding = probe.evaluate(ProbeInput(criterion: leaf.criterion, factKey: leaf.factKey, context: context, prepared: prepared))
+        case .rule:
+            return compiled.ruleFinding(leaf, evidence: evidence)
+        case .probe(let probeIndex):
+            var finding = probes[probeIndex].evaluate(ProbeInput(criterion: leaf.criterion, factKey: leaf.factKey, context: context, prepared: prepared))
             finding.criterion = leaf.criterion.id
             return finding
         case .unregisteredProbe(let id):
             return Finding(criterion: leaf.criterion.id, outcome: .error, score: 0,
                            message: LocalizedText(zh: "探针 \(id) 未注册", en: "probe \(id) is not registered"))
-        case .noEvidenceSpec:
-            return Finding(criterion: leaf.criterion.id, outcome: .error, score: 0,
-                           message: LocalizedText(zh: "末级条款缺少证据说明", en: "leaf criterion has no evidence spec"))
         }
     }
+}
+
+/// How a leaf is decided once it is neither excluded nor inapplicable; worked out once per run.
+enum LeafStep: Sendable {
+    /// The criterion's declarative rule (or, for a leaf without an evidence spec, an error saying so).
+    case rule
+    /// The probe at this index of the module's probes.
+    case probe(Int)
+    case unregisteredProbe(String)
 }
 
 /// What `RubricEngine` asks of its typed evaluation: one call per enterprise.
