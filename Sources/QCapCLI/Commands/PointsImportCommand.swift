@@ -11,8 +11,12 @@ enum PointsImportCommand {
             throw .usage("unknown rubric '\(id)'; known: \(context.rubrics.map(\.descriptor.id).sorted().joined(separator: ", "))")
         }
         let path = arguments.positional("TABLE") ?? ""
-        let table: CSVTable
-        do { table = try CSVReader.read(contentsOf: context.url(path), displayName: path) } catch { throw .input(InputErrors([error])) }
+        let table: Table
+        do {
+            table = try TableReader.read(context.url(path), displayName: path, sheet: arguments.value("sheet"))
+        } catch {
+            throw .input(InputErrors([error]))
+        }
         let tailoring: JSONValue
         do { tailoring = try PointsTableImporter.tailoring(from: table, descriptor: rubric.descriptor) } catch { throw .input(error) }
         let output = try OutputTarget(path: arguments.value("output"), context: context)
@@ -20,6 +24,6 @@ enum PointsImportCommand {
         try output.commit()
         let items = tailoring[id]?["weights"]?.objectValue?.count ?? 0
         // A note for the person at the terminal; losing it must not fail the import.
-        try? FileHandle.standardError.write(contentsOf: Data("\(items) item(s) of \(id) from \(table.file) (\(table.encoding.rawValue)); put this under \"tailoring\" in qcap.json\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\(items) item(s) of \(id) from \(table.file) (\(table.format)); put this under \"tailoring\" in qcap.json\n".utf8))
     }
 }

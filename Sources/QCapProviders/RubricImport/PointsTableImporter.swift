@@ -16,13 +16,13 @@ public enum PointsTableImporter {
     ]
 
     /// `{"<rubric id>": {"weights": {"<item>": points, …}}}`, to place under `"tailoring"` in qcap.json.
-    public static func tailoring(from table: CSVTable, descriptor: RubricDescriptor) throws(InputErrors) -> JSONValue {
+    public static func tailoring(from table: Table, descriptor: RubricDescriptor) throws(InputErrors) -> JSONValue {
         let map: HeaderMap
         do { map = try HeaderMap(table: table, columns: columns) } catch { throw InputErrors([error]) }
         var errors: [InputError] = []
         var points: [String: Double] = [:]
         var firstRow: [String: Int] = [:]
-        var categoryRows: [(criterion: Criterion, points: Double, row: CSVRow)] = []
+        var categoryRows: [(criterion: Criterion, points: Double, row: TableRow)] = []
         for row in table.rows {
             guard let cell = map.value("item", in: row) else {
                 errors.append(map.error("item", in: row, message: "the row names no item"))
