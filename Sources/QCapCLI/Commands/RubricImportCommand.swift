@@ -17,12 +17,15 @@ enum RubricImportCommand {
                         .value("prefix", valueName: "PREFIX", help: "Fact prefix of the evidence keys (default: the id without dashes)."),
                         .value("threshold", valueName: "SHARE", help: "Weighted share a level needs.", defaultValue: "0.8"),
                         .value("sheet", valueName: "NAME", help: "The sheet of an .xlsx workbook to read (default: the first)."),
+                        .value("points", valueName: "RUBRIC", help: "Instead: read an official points table (条目, 条目名称, 分值) and write the tailoring that gives RUBRIC's items those points."),
                     ],
                     positionals: [.required("TABLE", help: "The indicator table: CSV (UTF-8 or GB18030) or an .xlsx workbook.")],
-                    examples: ["qcap rubrics import 指标表.csv --id zz-mqc-official --scale mqc5 --output rubrics/zz-mqc-official.json"])
+                    examples: ["qcap rubrics import 指标表.csv --id zz-mqc-official --scale mqc5 --output rubrics/zz-mqc-official.json",
+                               "qcap rubrics import 评分条款分值表.csv --points excellence --output excellence-points.json"])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        if let rubric = arguments.value("points") { return try PointsImportCommand.run(arguments, rubric: rubric, context: context) }
         guard let id = arguments.value("id"), !id.isEmpty else { throw .usage("rubrics import needs --id ID") }
         guard !id.isEmpty, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw .usage("--id '\(id)' is not kebab-case (lower-case letters, digits and '-')")
