@@ -146,11 +146,11 @@ public final class ResultStore {
             nextCitation += 1
             citations[provenance] = nextCitation
             try database.run("""
-                INSERT INTO citations (run_id, id, provider, file, line, row, source, assessor, round)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                INSERT INTO citations (run_id, id, provider, file, line, row, source, assessor, round, cell)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """, [.integer(run64), .integer(Int64(nextCitation)), .text(provenance.provider), .text(provenance.file),
                       SQLiteValue(provenance.line), SQLiteValue(provenance.row), .text(provenance.source.rawValue),
-                      SQLiteValue(provenance.assessor), SQLiteValue(provenance.round)])
+                      SQLiteValue(provenance.assessor), SQLiteValue(provenance.round), SQLiteValue(provenance.cell)])
             return nextCitation
         }
         try database.run("""
@@ -432,8 +432,8 @@ public final class ResultStore {
 
     static func provenance(_ row: SQLiteRow) -> Provenance? {
         guard let source = Provenance.Source(rawValue: row.text("source")) else { return nil }
-        return Provenance(provider: row.text("provider"), file: row.text("file"), line: row.int("line"), row: row.int("row"), source: source,
-                          assessor: row.string("assessor"), round: row.string("round"))
+        return Provenance(provider: row.text("provider"), file: row.text("file"), line: row.int("line"), row: row.int("row"),
+                          cell: row.string("cell"), source: source, assessor: row.string("assessor"), round: row.string("round"))
     }
 }
 

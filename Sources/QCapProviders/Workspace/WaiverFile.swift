@@ -4,7 +4,7 @@ import QCapCore
 /// `waivers.json`: approved exceptions. A malformed waiver file stops the run (exit 3) before anything is assessed:
 /// a waiver with no justification, approver or expiry, or naming an unknown rubric or criterion, is bad input.
 ///
-///     {"waivers": [{"enterprise": "91350600…", "rubric": "excellence", "criterion": "4.7.4",
+///     {"waivers": [{"enterprise": "91350600…", "rubric": "excellence", "criterion": "4.7.5",
 ///                   "justification": "…", "approver": "…", "expires": "2026-12-31"}]}
 public enum WaiverFile {
     public static func read(_ url: URL, displayPath: String, rubrics: [EffectiveRubric]) throws(InputErrors) -> [Waiver] {
