@@ -114,7 +114,7 @@ public struct ExcellenceSettings: Sendable {
         if let value = parameters["readiness"], !value.isNull {
             switch ReadinessThresholds.parse(value) {
             case .success(let thresholds): readiness = thresholds
-            case .failure(let problem): errors.append(context.parameterError("readiness", problem.en, expected: ReadinessThresholds.expectedForm))
+            case .failure(let problem): errors.append(context.parameterError("readiness", problem.en))
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
