@@ -15,8 +15,9 @@ public enum RubricMarkdown {
     public static func page(_ rubric: RubricDescriptor) -> String {
         var out = [marker, "", "# \(both(rubric.title))", ""]
         out += ["| | |", "|---|---|",
-                "| id | `\(rubric.id)` |",
-                "| 版本 version | \(rubric.version) |",
+                "| id | `\(rubric.id)` |"]
+        if let short = rubric.shortTitle { out.append("| 简称 short title | \(both(short)) |") }
+        out += ["| 版本 version | \(rubric.version) |",
                 "| 模块 module | \(rubric.module.map { "`\($0)`" } ?? "数据细则 data rubric") |",
                 "| 事实前缀 fact prefix | `\(rubric.factPrefix)` |",
                 "| 末级条款 leaf criteria | \(rubric.leafCount) |",
