@@ -17,6 +17,8 @@ public struct WorkspaceConfig: Sendable {
     public var name: String
     public var regionCode: String
     public var regionName: String
+    /// District code → name (`"region": {"districts": {"350602": "芗城区"}}`), for the region's view.
+    public var districts: [String: String] = [:]
     public var period: String
     public var roster: String
     /// The roster's sheet when the roster is a workbook (`"roster": {"path": "enterprises.xlsx", "sheet": "名单"}`).
@@ -85,6 +87,13 @@ public struct WorkspaceConfig: Sendable {
                 guard case .object(let region) = member else { fail("$.region", "expected {\"code\": …, \"name\": …}"); continue }
                 config.regionCode = region["code"]?.stringValue ?? ""
                 config.regionName = region["name"]?.stringValue ?? ""
+                if let districts = region["districts"] {
+                    guard case .object(let names) = districts else { fail("$.region.districts", "expected an object of district code → name"); continue }
+                    for (code, name) in names {
+                        guard let text = name.stringValue else { fail("$.region.districts.\(code)", "expected a string, found \(name.typeName)"); continue }
+                        config.districts[code] = text
+                    }
+                }
             case "rubrics": config.rubrics = strings(key, member)
             case "rubricFiles": config.rubricFiles = strings(key, member)
             case "override": config.override = strings(key, member)

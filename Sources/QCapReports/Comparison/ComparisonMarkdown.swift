@@ -52,8 +52,9 @@ public struct ComparisonMarkdown {
         for target in comparison.targets {
             out += "\n### " + Markdown.escape(text.targetTitle(target, column: comparison.columns.first { $0.id == target.rubric })) + "\n\n"
             out += Markdown.table(text.targetHeader, target.levels.map(text.targetRow), numeric: [1, 2, 3, 4])
+            if let line = text.adoptersLine(target) { out += "\n" + Markdown.escape(line) + "\n" }
         }
-        if !comparison.targets.isEmpty { out += "\n" + Markdown.escape(text.targetNote) + "\n" }
+        if !comparison.targets.isEmpty { out += "\n" + Markdown.escape(text.targetNote(comparison)) + "\n" }
         if !comparison.leftApart.isEmpty {
             out += "\n## " + text.leftApartTitle + "\n\n"
             out += Markdown.table(text.leftApartHeader, comparison.leftApart.map {
