@@ -9,19 +9,23 @@ struct AssessmentWriter {
     let output: OutputTarget
     private var json = AssessmentJSON(pretty: true)
     private let compact = AssessmentJSON(pretty: false)
+    /// The table's layout, fitted once to the width.
+    private let table: AssessmentTable
 
-    init(format: String, language: Language, rubrics: [RubricDescriptor], output: OutputTarget) {
+    init(format: String, language: Language, rubrics: [RubricDescriptor], output: OutputTarget,
+         width: Int = AssessmentTable.defaultWidth, wide: Bool = false) {
         self.format = format
         self.language = language
         self.rubrics = rubrics
         self.output = output
+        self.table = AssessmentTable(rubrics: rubrics, language: language, width: width, wide: wide)
     }
 
     mutating func begin(asOf: Day) {
         switch format {
         case "json": output.write(json.header(asOf: asOf))
         case "csv": output.write("\u{FEFF}" + CSVWriter.row(AssessmentCSV.header))
-        case "table": output.write(AssessmentTable(rubrics: rubrics, language: language).header())
+        case "table": output.write(table.header())
         default: break
         }
     }
@@ -32,14 +36,14 @@ struct AssessmentWriter {
         case "jsonl": output.write(AssessmentJSONLines.line(run))
         case "csv":
             for row in AssessmentCSV.rows(run, language: language) { output.write(CSVWriter.row(row, neutralizing: true)) }
-        default: output.write(AssessmentTable(rubrics: rubrics, language: language).row(run))
+        default: output.write(table.row(run))
         }
     }
 
     func end(count: Int, asOf: Day) {
         switch format {
         case "json": output.write(json.footer())
-        case "table": output.write(AssessmentTable(rubrics: rubrics, language: language).footer(count: count, asOf: asOf))
+        case "table": output.write(table.footer(count: count, asOf: asOf))
         default: break
         }
     }
