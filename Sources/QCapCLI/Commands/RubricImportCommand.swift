@@ -39,6 +39,19 @@ enum RubricImportCommand {
             throw .usage("--prefix must be one word without dots")
         }
         let path = arguments.positional("TABLE") ?? ""
+        var protected = ProtectedInputs()
+        protected.add(context.url(path), role: "the indicator table", shown: path)
+        let output = try OutputTarget(path: arguments.value("output"), context: context, protected: protected)
+        do {
+            try write(arguments, context: context, id: id, scale: scale, threshold: threshold, path: path, output: output)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, id: String, scale: NamedScale, threshold: Double,
+                      path: String, output: OutputTarget) throws(CommandFailure) {
         let table: CSVTable
         do { table = try CSVReader.read(contentsOf: context.url(path), displayName: path) } catch { throw .input(InputErrors([error])) }
         var title: LocalizedText?
@@ -55,12 +68,10 @@ enum RubricImportCommand {
         } catch {
             throw .input(error)
         }
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
-        output.write(text)
+        try output.write(text)
         try output.commit()
         if output.isFile {
-            let count = table.rows.count
-            FileHandle.standardError.write(Data("wrote \(outputName): \(id), \(count) indicators on scale \(scale.name) (read \(table.file) as \(table.encoding.rawValue))\n".utf8))
+            QCapCommand.printError("wrote \(outputName): \(id), \(table.rows.count) indicators on scale \(scale.name) (read \(table.file) as \(table.encoding.rawValue))")
         }
     }
 

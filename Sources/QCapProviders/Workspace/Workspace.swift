@@ -149,8 +149,10 @@ public struct Workspace: Sendable {
         return rubrics
     }
 
-    /// Paths in messages are relative to the workspace, prefixed with its folder name as the user typed it.
-    static func display(_ root: URL, _ path: String) -> String {
+    /// Paths in messages are relative to the workspace, prefixed with its folder name as the user typed it; an
+    /// absolute path is shown as written.
+    public static func display(_ root: URL, _ path: String) -> String {
+        if path.hasPrefix("/") { return path }
         let base = root.lastPathComponent
         return base.isEmpty || base == "." ? path : "\(base)/\(path)"
     }

@@ -32,6 +32,12 @@ public struct WorkspaceConfig: Sendable {
     /// Free-form settings a rubric reads (e.g. award-readiness thresholds), by rubric id.
     public var settings: [String: JSONValue]
 
+    /// The file or folder a path in qcap.json names: a relative path lies in the workspace `root`, an absolute path
+    /// is taken as written (the only way to use a file outside the workspace).
+    public static func url(_ path: String, root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appending(path: path)
+    }
+
     public static func read(_ url: URL, displayPath: String) throws(InputErrors) -> WorkspaceConfig {
         let (value, lines) = try JSONDocumentFile.read(url, displayPath: displayPath,
                                                        missing: "no workspace here (qcap.json not found); expected a folder made by `qcap init`",
