@@ -1,7 +1,7 @@
 /// A certificate's status, normalised from the Chinese registry values, the IAF CertSearch values and status codes.
 /// The spellings that map to each case are rubric data (`statusVocabulary`, `statusCodes`); only `valid` is in force.
 enum CertificateStatus: String, Sendable, CaseIterable {
-    case valid, suspended, withdrawn, cancelled, expired, inactive, draft
+    case valid, suspended, withdrawn, cancelled, expired, inactive, draft, pending, hidden, deleted
 }
 
 /// What a record's status text says.

@@ -107,6 +107,31 @@ struct CertificationCheck {
         }
     }
 
+    /// What the record's certificate follows: an initial certification or a recertification. A recertification is
+    /// one the record says so (再认证次数 ≥ 1, or first issued before this issue); it restarts as an initial
+    /// certification when it was decided after the previous certificate expired and the rule in force on its issue
+    /// date says so (`lateRecertificationRestarts`). The previous expiry is the record's `previousExpiryDate`, else the
+    /// latest expiry of this family's certificates issued before it. `lateAfter` is that expiry when it restarted.
+    func start(of record: CertificateRecord, issue: Day) -> (start: SurveillanceRule.Start, lateAfter: Day?) {
+        var recertified = false
+        if case .value(let count) = record.count("recertificationCount"), count >= 1 { recertified = true }
+        if case .value(let first) = record.date("firstIssueDate"), first < issue { recertified = true }
+        guard recertified else { return (.initialCertification, nil) }
+        var previous: Day?
+        if case .value(let day) = record.date("previousExpiryDate") {
+            previous = day
+        } else {
+            previous = records.compactMap { other -> Day? in
+                guard case .value(let otherIssue) = other.date("issueDate"), otherIssue < issue else { return nil }
+                return other.expiry
+            }.max()
+        }
+        if let previous, previous < issue, config.surveillanceRules.rule(on: issue)?.lateRecertificationRestarts == true {
+            return (.initialCertification, previous)
+        }
+        return (.recertification, nil)
+    }
+
     /// An error for a field that cannot be read, citing the record.
     func malformed(_ key: String, _ value: String, expected: String, record: CertificateRecord) -> Finding {
         finding(.error, zh: "证书 \(record.label) 的 \(key) 无法读取：“\(value)”（\(record.provenance.citation)），应为\(expected)",

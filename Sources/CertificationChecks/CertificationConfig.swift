@@ -24,13 +24,14 @@ struct CertificationConfig: Sendable {
     var warningScore: Double
     var maxValidityYears: Int
     var recertificationAllowanceDays: Int
-    var firstSurveillanceMonths: Int
-    var surveillanceIntervalMonths: Int
+    var surveillanceRules: SurveillanceRules
     var surveillancesPerCycle: Int
     /// Whether 监督次数 counts every audit since first certification (`total`) rather than this cycle's.
     var surveillanceCountIsTotal: Bool
-    var approvalPattern: NSRegularExpression
-    var approvalPatternText: String
+    /// The forms of an approval number, with how each reads to a person (`CNCA-R-YYYY-NNN`).
+    var approvalForms: [(pattern: NSRegularExpression, form: String)]
+    /// How long a suspension may last before the record is stale.
+    var maxSuspensionMonths: Int
     var approvedBodies: [ApprovedBody]
     var accreditationMarks: [String]
     /// `CertificateText.words` forms.
@@ -90,7 +91,12 @@ struct CertificationConfig: Sendable {
     }
 
     func approvalIsWellFormed(_ approval: String) -> Bool {
-        approvalPattern.firstMatch(in: approval, range: NSRange(approval.startIndex..., in: approval)) != nil
+        approvalForms.contains { $0.pattern.firstMatch(in: approval, range: NSRange(approval.startIndex..., in: approval)) != nil }
+    }
+
+    /// The accepted forms for messages: `CNCA-R-YYYY-NNN / CNCA-RF-YYYY-NN(N)`.
+    var approvalFormsText: String {
+        approvalForms.map(\.form).joined(separator: " / ")
     }
 }
 
@@ -136,7 +142,14 @@ extension CertificationConfig {
             throw ConfigProblem(parameter: "defaultRequiredFamilies", reason: "unknown family \(unknown)")
         }
 
-        let approvalText = try reader.string("approvalNumberPattern")
+        var approvalForms: [(pattern: NSRegularExpression, form: String)] = []
+        for (index, item) in try reader.array("approvalNumberPatterns").enumerated() {
+            let path = "approvalNumberPatterns[\(index)]"
+            guard let pattern = item["pattern"]?.stringValue, let form = item["form"]?.stringValue else {
+                throw ConfigProblem(parameter: path, reason: "needs \"pattern\" and \"form\"")
+            }
+            approvalForms.append((try reader.regex(pattern, parameter: path), form))
+        }
         let numberPatternValue = try reader.value("certificateNumberPattern")
         guard let numberPatternText = numberPatternValue["pattern"]?.stringValue else {
             throw ConfigProblem(parameter: "certificateNumberPattern", reason: "needs \"pattern\"")
@@ -182,12 +195,11 @@ extension CertificationConfig {
             warningScore: try reader.score("warningScore"),
             maxValidityYears: try reader.count("maxValidityYears"),
             recertificationAllowanceDays: try reader.count("recertificationAllowanceDays"),
-            firstSurveillanceMonths: try reader.count("firstSurveillanceMonths", minimum: 1),
-            surveillanceIntervalMonths: try reader.count("surveillanceIntervalMonths", minimum: 1),
+            surveillanceRules: try reader.surveillanceRules("surveillanceRules"),
             surveillancesPerCycle: try reader.count("surveillancesPerCycle"),
             surveillanceCountIsTotal: try reader.choice("surveillanceCountBasis", among: ["cycle", "total"]) == "total",
-            approvalPattern: try reader.regex(approvalText, parameter: "approvalNumberPattern"),
-            approvalPatternText: approvalText,
+            approvalForms: approvalForms,
+            maxSuspensionMonths: try reader.count("maxSuspensionMonths", minimum: 1),
             approvedBodies: approvedBodies,
             accreditationMarks: try reader.strings("accreditationMarks"),
             accreditationActiveValues: Set(try reader.strings("accreditationActiveValues").map(CertificateText.words)),
@@ -291,6 +303,48 @@ private struct ParameterReader {
             }
         }
         return result
+    }
+
+    /// The surveillance rules, one per period: consecutive (each starts the day after the one before ends), the
+    /// first may have no `from` and the last no `until`.
+    func surveillanceRules(_ name: String) throws(ConfigProblem) -> SurveillanceRules {
+        var rules: [SurveillanceRule] = []
+        for (index, item) in try array(name).enumerated() {
+            let path = "\(name)[\(index)]"
+            func months(_ key: String) throws(ConfigProblem) -> Int {
+                guard let number = item[key]?.intValue, (1...1_200).contains(number) else {
+                    throw ConfigProblem(parameter: "\(path).\(key)", reason: "expected a whole number of months from 1 to 1200")
+                }
+                return number
+            }
+            func flag(_ key: String) throws(ConfigProblem) -> Bool {
+                guard let value = item[key]?.boolValue else { throw ConfigProblem(parameter: "\(path).\(key)", reason: "expected true or false") }
+                return value
+            }
+            func bound(_ key: String) throws(ConfigProblem) -> Day? {
+                guard let value = item[key], !value.isNull else { return nil }
+                return try day(value, parameter: "\(path).\(key)")
+            }
+            guard let id = item["id"]?.stringValue, !id.isEmpty else { throw ConfigProblem(parameter: path, reason: "needs an \"id\"") }
+            let afterRecertification = item["firstAfterRecertificationMonths"]
+            let rule = SurveillanceRule(
+                id: id, from: try bound("from"), until: try bound("until"), firstMonths: try months("firstMonths"),
+                firstAfterRecertificationMonths: afterRecertification == nil || afterRecertification?.isNull == true
+                    ? nil : try months("firstAfterRecertificationMonths"),
+                maxIntervalMonths: try months("maxIntervalMonths"), oncePerCalendarYear: try flag("oncePerCalendarYear"),
+                lateRecertificationRestarts: try flag("lateRecertificationRestarts"))
+            if let from = rule.from, let until = rule.until, until < from {
+                throw ConfigProblem(parameter: path, reason: "ends (\(until)) before it starts (\(from))")
+            }
+            if let previous = rules.last {
+                guard let end = previous.until, let from = rule.from, from == end.adding(days: 1) else {
+                    throw ConfigProblem(parameter: path, reason: "must start the day after the rule before it ends")
+                }
+            }
+            rules.append(rule)
+        }
+        if rules.isEmpty { throw ConfigProblem(parameter: name, reason: "needs at least one rule") }
+        return SurveillanceRules(rules: rules)
     }
 
     func families(_ name: String, deadlines: [String: Day?]) throws(ConfigProblem) -> [CertificationFamily] {

@@ -27,5 +27,7 @@ enum CommandTree {
     /// Options several commands share, declared once so their help reads the same everywhere.
     static let workspaceOption = OptionSpec.value("workspace", short: "w", valueName: "DIR", help: "工作区目录 / the workspace folder.", defaultValue: ".")
     static let outputOption = OptionSpec.value("output", short: "o", valueName: "PATH", help: "写入文件而非标准输出 / write to a file instead of standard output.")
+    /// Long runs show progress on standard error when it is a terminal; `--quiet` turns it off.
+    static let quietOption = OptionSpec.flag("quiet", short: "q", help: "不显示进度 / no progress meter on standard error.")
     static let languageOption = OptionSpec.value("lang", valueName: "LANG", help: "报告语言 / report language.", allowedValues: ["zh", "en"], defaultValue: "zh")
 }

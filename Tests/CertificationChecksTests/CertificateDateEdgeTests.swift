@@ -57,8 +57,10 @@ import Testing
     }
 
     @Test func surveillanceAfterALeapDayIssueFallsOnTheTwentyEighth() {
-        let records = [S.certificate(["issueDate": "2024-02-29", "expiryDate": "2027-02-28", "surveillanceCount": 1, "lastSurveillance": .null])]
-        // Due 2025-02-28 and 2026-02-28; one recorded, so the second is overdue from 2026-03-01.
+        let records = [S.certificate(["issueDate": "2024-02-29", "expiryDate": "2027-02-28", "firstIssueDate": "2024-02-29",
+                                      "recertificationCount": 0, "surveillanceCount": 1, "lastSurveillance": .null])]
+        // An initial certification: due 2025-02-28 (12 months), then 2026-02-28 (12 months under the rule in force
+        // from 2026); one recorded, so the second is overdue from 2026-03-01.
         #expect(S.finding("QMS.surveillance", records, asOf: "2026-02-28")?.outcome == .met)
         let late = S.finding("QMS.surveillance", records, asOf: "2026-03-01")
         #expect(late?.outcome == .notMet)
@@ -93,13 +95,16 @@ import Testing
         #expect(S.finding("QMS.expiry", [S.certificate(["expiryDate": 20280309])])?.outcome == .error)
     }
 
-    @Test func surveillanceScheduleKeepsMonthEnds() {
-        let schedule = SurveillanceSchedule(issue: S.day("2023-08-31"), expiry: S.day("2026-08-30"),
-                                            config: try! CertificationConfig.load(S.rubric.descriptor.parameters?.mapValues(\.value) ?? [:]).get())
+    @Test func surveillanceScheduleKeepsMonthEnds() throws {
+        let config = try CertificationConfig.load(S.rubric.descriptor.parameters?.mapValues(\.value) ?? [:]).get()
+        let schedule = SurveillanceSchedule(issue: S.day("2023-08-31"), expiry: S.day("2026-08-30"), start: .initialCertification,
+                                            rules: config.surveillanceRules)
+        // 12 months after issue; then (before 2026) at most 15 months, the month's last day: 2024-08-31 + 15 = 2025-11-30;
+        // the next, 2026-11-30 at the latest under the 12-month rule, falls after the expiry.
         #expect(schedule.dueDate(number: 1) == S.day("2024-08-31"))
-        #expect(schedule.dueDate(number: 2) == S.day("2025-08-31"))
+        #expect(schedule.dueDate(number: 2) == S.day("2025-11-30"))
         #expect(schedule.dueDate(number: 3) == nil)
-        #expect(schedule.dueCount(before: S.day("2025-08-31")) == 1)
-        #expect(schedule.dueCount(before: S.day("2025-09-01")) == 2)
+        #expect(schedule.dueCount(before: S.day("2025-11-30")) == 1)
+        #expect(schedule.dueCount(before: S.day("2025-12-01")) == 2)
     }
 }

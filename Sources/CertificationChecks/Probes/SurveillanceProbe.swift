@@ -1,7 +1,9 @@
 import QCapCore
 
-/// Surveillance audits are kept up: the first within `firstSurveillanceMonths` of issue, then at most
-/// `surveillanceIntervalMonths` apart, until the certificate's expiry (when recertification takes over).
+/// Surveillance audits are kept up: the first within the months the rule allows after the certification or
+/// recertification decision, then each within the rule's interval of the one before, until the certificate's expiry
+/// (when recertification takes over). The rules are `surveillanceRules`, one per period: each stretch of time is
+/// judged by the rule in force on it (CNCA's rules before 2026 allow 15 months between audits, the 2025 rules 12).
 /// The recorded count (监督次数) is compared with what is due by the assessment date, and the last surveillance
 /// date with the next one due after it. A due date is still on time on the day itself.
 enum SurveillanceProbe {
@@ -28,68 +30,74 @@ enum SurveillanceProbe {
             return check.finding(.noEvidence, zh: "证书 \(record.label) 既无监督次数也无最近监督日期",
                                  en: "certificate \(record.label) has neither a surveillance count nor a last surveillance date", record: record)
         }
-        let schedule = SurveillanceSchedule(issue: issue, expiry: expiry, config: check.config)
-        var overdue: [Day] = []
+        let rules = check.config.surveillanceRules
+        let start = check.start(of: record, issue: issue).start
+        let schedule = SurveillanceSchedule(issue: issue, expiry: expiry, start: start, rules: rules)
+        var overdue: [(due: Day, rule: SurveillanceRule)] = []
         var explanation: (zh: String, en: String) = ("", "")
-        let due = schedule.dueCount(before: check.asOf)
+        let dueDates = schedule.dueDates()
+        let due = dueDates.prefix { $0.due < check.asOf }.count
         if let count {
             var done = count
             if check.config.surveillanceCountIsTotal, case .value(let recertifications) = record.count("recertificationCount") {
                 done -= check.config.surveillancesPerCycle * recertifications
             }
             explanation = ("截至 \(check.asOf) 应完成 \(due) 次监督，记录 \(done) 次", "\(due) due by \(check.asOf), \(done) recorded")
-            if done < due, let missed = schedule.dueDate(number: max(done, 0) + 1) { overdue.append(missed) }
+            if done < due { overdue.append(dueDates[max(done, 0)]) }
         }
         if let last {
-            let next = last < issue ? issue.adding(months: check.config.firstSurveillanceMonths)
-                : last.adding(months: check.config.surveillanceIntervalMonths)
-            let sep = explanation.zh.isEmpty ? "" : "；"
-            let sepEn = explanation.en.isEmpty ? "" : "; "
-            explanation.zh += "\(sep)最近监督 \(last)，下一次应于 \(next) 前完成"
-            explanation.en += "\(sepEn)last surveillance \(last), next due by \(next)"
-            if next < check.asOf && next < expiry { overdue.append(next) }
+            let after: (from: Day, start: SurveillanceRule.Start) = last < issue ? (issue, start) : (last, .surveillance)
+            if let next = rules.deadline(after: after.from, start: after.start) {
+                let sep = explanation.zh.isEmpty ? "" : "；"
+                let sepEn = explanation.en.isEmpty ? "" : "; "
+                explanation.zh += "\(sep)最近监督 \(last)，下一次应于 \(next.due) 前完成"
+                explanation.en += "\(sepEn)last surveillance \(last), next due by \(next.due)"
+                if next.due < check.asOf && next.due < expiry { overdue.append(next) }
+            }
         }
-        if let missed = overdue.min() {
+        if let missed = overdue.min(by: { $0.due < $1.due }) {
+            let rule = missed.rule.id
             return check.finding(.notMet,
-                                 zh: "监督审核已逾期：应于 \(missed) 前完成，自 \(missed.adding(days: 1)) 起逾期（\(explanation.zh)）；预计证书将被暂停，暂停期满仍未审核将被撤销",
-                                 en: "surveillance audit overdue since \(missed.adding(days: 1)) (due by \(missed); \(explanation.en)): expect suspension, then withdrawal if still not done",
-                                 record: record, details: ["dueBy": missed.description])
+                                 zh: "监督审核已逾期：应于 \(missed.due) 前完成（规则 \(rule)），自 \(missed.due.adding(days: 1)) 起逾期（\(explanation.zh)）；预计证书将被暂停，暂停期满仍未审核将被撤销",
+                                 en: "surveillance audit overdue since \(missed.due.adding(days: 1)) (due by \(missed.due) under rule \(rule); \(explanation.en)): expect suspension, then withdrawal if still not done",
+                                 record: record, details: ["dueBy": missed.due.description, "rule": rule])
         }
         return check.finding(.met, zh: "监督审核按期进行（颁证 \(issue)；\(explanation.zh)）",
                              en: "surveillance is on schedule (issued \(issue); \(explanation.en))", record: record)
     }
 }
 
-/// The surveillance due dates of one certificate: the first `firstSurveillanceMonths` after issue, then every
-/// `surveillanceIntervalMonths`, while they fall before the expiry date (recertification replaces the next one).
+/// The surveillance due dates of one certificate: the first after the certification (or recertification) decision,
+/// then each after the one before, every date the latest the rule in force allows, while they fall before the expiry
+/// date (recertification replaces the next one). A count of audits below what is due by a day is overdue.
 struct SurveillanceSchedule {
     let issue: Day
     let expiry: Day
-    let first: Int
-    let interval: Int
+    let start: SurveillanceRule.Start
+    let rules: SurveillanceRules
 
-    init(issue: Day, expiry: Day, config: CertificationConfig) {
-        self.issue = issue
-        self.expiry = expiry
-        self.first = config.firstSurveillanceMonths
-        self.interval = config.surveillanceIntervalMonths
+    /// Due dates in order, at most `limit` of them; a certificate runs a few years, and the bound only guards
+    /// against an absurd expiry date in bad input.
+    func dueDates(limit: Int = 1_000) -> [(due: Day, rule: SurveillanceRule)] {
+        var dates: [(due: Day, rule: SurveillanceRule)] = []
+        var from = issue
+        var kind = start
+        while dates.count < limit, let next = rules.deadline(after: from, start: kind), next.due < expiry, next.due > from {
+            dates.append(next)
+            (from, kind) = (next.due, .surveillance)
+        }
+        return dates
     }
 
     /// The due date of the `number`th surveillance (1-based), nil when it would fall on or after the expiry.
     func dueDate(number: Int) -> Day? {
         guard number >= 1 else { return nil }
-        let (extra, overflow) = (number - 1).multipliedReportingOverflow(by: interval)
-        let (months, overflowAgain) = extra.addingReportingOverflow(first)
-        guard !overflow, !overflowAgain else { return nil }
-        let day = issue.adding(months: months)
-        return day < expiry ? day : nil
+        let dates = dueDates(limit: number)
+        return dates.count == number ? dates.last?.due : nil
     }
 
     /// How many surveillance audits fell due before `day` (a due date equal to `day` is not yet overdue).
     func dueCount(before day: Day) -> Int {
-        // A certificate runs a few years; the bound only guards against an absurd expiry date in bad input.
-        var count = 0
-        while count < 1_000, let due = dueDate(number: count + 1), due < day { count += 1 }
-        return count
+        dueDates().prefix { $0.due < day }.count
     }
 }

@@ -21,6 +21,7 @@ enum AssessCommand {
                         CommandTree.languageOption,
                         .value("fail-under", valueName: "SCORE", help: "Exit 1 when any score is below SCORE (0–100)."),
                         .flag("no-store", help: "Do not record the run in the result store."),
+                        CommandTree.quietOption,
                     ],
                     examples: ["qcap assess --workspace demo", "qcap assess --workspace demo --format json --as-of 2026-06-30 > out.json",
                                "qcap assess -w demo --rubric manufacturing-capability --enterprise 91350600… --format csv -o out.csv"])
@@ -67,10 +68,14 @@ enum AssessCommand {
         var below: [String] = []
         let recorder = arguments.flag("no-store") ? nil
             : try RunRecorder.begin(workspace, asOf: asOf, extraRubricFiles: rubricFiles(arguments, context: context))
+        let progress = ProgressMeter(total: enterprises.count,
+                                     enabled: ProgressMeter.shouldShow(quiet: arguments.flag("quiet"), resultOnStandardOutput: !output.isFile))
+        defer { progress.finish() }
         do {
             try writer.begin(asOf: asOf)
             try workspace.runner(asOf: asOf).run(enterprises, review: workspace.roster.review) { runs in
                 try FiniteResults.check(runs)
+                progress.advance(by: runs.count)
                 try recorder?.record(runs)
                 for run in runs {
                     try writer.write(run)
@@ -81,6 +86,7 @@ enum AssessCommand {
                     }
                 }
             }
+            progress.finish()
             try writer.end(count: enterprises.count, asOf: asOf)
             try output.commit()
             if let recorder {

@@ -112,6 +112,7 @@ public struct CertificateRegistryLayout: Sendable {
             Column("project", ["认证项目"]),
             Column("standard", ["认证依据"]),
             Column("status", ["证书状态"], required: true),
+            Column("statusDate", ["状态变更日期", "证书状态变更日期", "暂停日期"], .date),
             Column("issueDate", ["颁证日期", "发证日期"], .date, required: true),
             Column("expiryDate", ["证书到期日期", "到期日期", "证书有效期至"], .date, required: true),
             Column("firstIssueDate", ["初次获证日期"], .date),
