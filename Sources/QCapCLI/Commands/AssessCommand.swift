@@ -32,7 +32,9 @@ enum AssessCommand {
         let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
         var failUnder: Double?
         if let text = arguments.value("fail-under") {
-            guard let value = Double(text), value >= 0, value <= 100 else { throw .usage("--fail-under expects a score 0–100, got '\(text)'") }
+            guard let value = DecimalNumber.parse(text), value >= 0, value <= 100 else {
+                throw .usage("--fail-under expects a score 0–100 (a decimal number such as 60), got '\(text)'")
+            }
             failUnder = value
         }
         try checkRubricNames(arguments, context: context)

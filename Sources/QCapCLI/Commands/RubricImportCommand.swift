@@ -32,7 +32,7 @@ enum RubricImportCommand {
             let known = scales.map(\.name).sorted().joined(separator: ", ")
             throw .usage("unknown scale '\(scaleName)'; known: \(known.isEmpty ? "none" : known)")
         }
-        guard let threshold = Double(arguments.value("threshold") ?? "0.8"), threshold > 0, threshold <= 1 else {
+        guard let threshold = DecimalNumber.parse(arguments.value("threshold") ?? "0.8"), threshold > 0, threshold <= 1 else {
             throw .usage("--threshold must be a share in (0, 1]")
         }
         if let prefix = arguments.value("prefix"), prefix.isEmpty || prefix.contains(" ") || prefix.contains(".") {

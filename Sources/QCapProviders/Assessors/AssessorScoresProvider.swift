@@ -190,12 +190,9 @@ public struct AssessorScoresProvider: DataProvider {
                       catalog: catalog)
     }
 
-    /// `60`, `60.0`, `60%` or `60％`.
+    /// `60`, `60.0`, `60%` or `60％` (the one number grammar, `DecimalNumber`).
     static func percentage(_ text: String) -> Double? {
-        var text = text.trimmedWhitespace
-        if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
-        guard let number = Double(text.trimmedWhitespace), number.isFinite else { return nil }
-        return number
+        DecimalNumber.parse(text, allowingPercent: true)?.value
     }
 
     struct Source: EvidenceSource {
