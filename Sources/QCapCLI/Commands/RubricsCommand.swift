@@ -90,6 +90,11 @@ enum RubricsCommand {
             }
             do {
                 let descriptor = try RubricLoader.load(data: data, file: path, probes: probes)
+                let lines = try? RubricLoader.decode(data: data, file: path).1
+                if let conflict = FactPrefixes.conflict(of: descriptor, with: context.rubrics.map(\.descriptor), file: path, lines: lines) {
+                    problems.append(conflict)
+                    continue
+                }
                 let examples = descriptor.allCriteria().reduce(0) { $0 + ($1.criterion.examples?.count ?? 0) }
                 try output.write("ok  \(path): \(descriptor.id) \(descriptor.version), \(descriptor.leafCount) criteria, \(examples) examples passed"
                                  + (probes == nil ? " (module \(descriptor.module ?? "") is not built in: probe examples not run)" : "") + "\n")

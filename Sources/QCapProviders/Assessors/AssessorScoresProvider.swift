@@ -124,7 +124,7 @@ public struct AssessorScoresProvider: DataProvider {
     static func read(_ scanner: inout CSVRecordScanner, header: HeaderMap, prefix: String, provider: String,
                      catalog: FactCatalog) throws(InputErrors) -> any EvidenceSource {
         var spans: [String: [CSVRecordFile.Span]] = [:]
-        var order: [String] = []
+        var order: [EnterpriseMention] = []
         /// Errors with their row, and the enterprise when the error is a duplicate score.
         var errors: [(row: Int, duplicateOf: String?, error: InputError)] = []
         var split: Set<String> = []
@@ -133,7 +133,12 @@ public struct AssessorScoresProvider: DataProvider {
         var seen: [String: Int] = [:]
         func closeRun() {
             guard let code = runCode else { return }
-            if spans[code] == nil { order.append(code) } else { split.insert(code) }
+            if spans[code] == nil {
+                order.append(EnterpriseMention(id: code, file: header.file,
+                                               location: .column(header.headers["enterprise"] ?? "enterprise", row: run.number, line: run.line)))
+            } else {
+                split.insert(code)
+            }
             spans[code, default: []].append(run)
         }
         while errors.count < 100 {
@@ -167,7 +172,7 @@ public struct AssessorScoresProvider: DataProvider {
         let file = scanner.finish()
         if !split.isEmpty {
             errors.removeAll { $0.duplicateOf.map(split.contains) ?? false }
-            for code in order where split.contains(code) {
+            for code in order.map(\.id) where split.contains(code) {
                 var seen: [String: Int] = [:]
                 for span in spans[code] ?? [] {
                     let rows: [CSVRow]
@@ -186,7 +191,7 @@ public struct AssessorScoresProvider: DataProvider {
             errors.sort { $0.row < $1.row }
         }
         if !errors.isEmpty { throw InputErrors(errors.prefix(100).map(\.error)) }
-        return Source(providerID: provider, enterpriseIDs: order, spans: spans, file: file, header: header, prefix: prefix,
+        return Source(providerID: provider, enterprises: order, spans: spans, file: file, header: header, prefix: prefix,
                       catalog: catalog)
     }
 
@@ -197,7 +202,7 @@ public struct AssessorScoresProvider: DataProvider {
 
     struct Source: EvidenceSource {
         let providerID: String
-        let enterpriseIDs: [String]
+        let enterprises: [EnterpriseMention]
         let spans: [String: [CSVRecordFile.Span]]
         let file: CSVRecordFile
         let header: HeaderMap

@@ -48,7 +48,7 @@ public struct DigitalSurveyProvider: DataProvider {
         } else {
             table = try reader.readCSV(source.url, display: source.displayPath)
         }
-        return InMemoryEvidenceSource(providerID: id, enterpriseIDs: table.order, facts: table.facts)
+        return InMemoryEvidenceSource(providerID: id, enterprises: table.order, facts: table.facts)
     }
 
     struct Options {
