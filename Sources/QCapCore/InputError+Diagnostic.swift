@@ -9,6 +9,7 @@ extension InputError {
         case .row(_, let line): return line
         case .jsonPath(_, let line): return line
         case .column(_, _, let line): return line
+        case .cell: return nil
         }
     }
 

@@ -7,10 +7,16 @@
 ///     file:LINE: message (row N)                     .row        (N = data row, header excluded)
 ///     file:LINE: $.path: message                     .jsonPath   (without a line: `file: $.path: message`)
 ///     file:LINE: column "X": message (row N)         .column     (line and row only when known)
+///     book.xlsx[Sheet]!D17: column "X": message (row N)   .cell   (a sheet's cell; column and row only when known)
 ///
 /// followed by `; expected …` whenever `expected` is set.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Location: Sendable, Equatable { case none, line(Int), row(Int, line: Int), jsonPath(String, line: Int?), column(String, row: Int?, line: Int?) }
+    public enum Location: Sendable, Equatable {
+        case none, line(Int), row(Int, line: Int), jsonPath(String, line: Int?), column(String, row: Int?, line: Int?)
+        /// A cell of a workbook sheet, in A1 notation (`D17`); `file` then names the sheet too (`book.xlsx[证书]`).
+        /// `column` is the header of the cell's column, `row` the data row (header excluded), when known.
+        case cell(String, column: String?, row: Int?)
+    }
     public let file: String
     public let location: Location
     public let message: String      // what is wrong
@@ -40,6 +46,11 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
             text = "\(Self.prefix(name, line)) \(Self.jsonPathText(path)): \(message)"
         case .column(let column, let row, let line):
             text = "\(Self.prefix(name, line)) column \"\(column)\": \(message)"
+            if let row { text += " (row \(row))" }
+        case .cell(let reference, let column, let row):
+            text = "\(name)!\(reference):"
+            if let column { text += " column \"\(column)\":" }
+            text += " \(message)"
             if let row { text += " (row \(row))" }
         }
         if let expected, !expected.isEmpty { text += "; expected \(expected)" }

@@ -32,6 +32,9 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var line: Int?
     /// 1-based data row (header excluded) for tables.
     public var row: Int?
+    /// The cell in A1 notation (`D17`) when the fact comes from a workbook sheet; `file` then names the sheet too
+    /// (`certificates.xlsx[证书]`), and `line` is nil: a sheet has rows, not lines.
+    public var cell: String?
     public var source: Source
     /// The assessor who gave a score, for team-scored rubrics.
     public var assessor: String?
@@ -39,22 +42,28 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var round: String?
 
     /// Where a fact comes from: the provider, the file and line or row, the kind of source, and the assessor and round when known.
-    public init(provider: String, file: String, line: Int? = nil, row: Int? = nil, source: Source,
+    public init(provider: String, file: String, line: Int? = nil, row: Int? = nil, cell: String? = nil, source: Source,
                 assessor: String? = nil, round: String? = nil) {
         self.provider = provider
         self.file = file
         self.line = line
         self.row = row
+        self.cell = cell
         self.source = source
         self.assessor = assessor
         self.round = round
     }
 
-    /// `evidence/x.json:12`, `certificates.csv row 4`: how reports cite a fact.
+    /// `evidence/x.json:12`, `certificates.csv:5 row 4`, `certificates.xlsx[证书]!D17`: how reports cite a fact.
     public var citation: String {
         var text = file
         if let line { text += ":\(line)" }
-        if let row { text += " row \(row)" }
+        if let cell {
+            // The cell names the row already; a data row number beside it would only confuse.
+            text += "!\(cell)"
+        } else if let row {
+            text += " row \(row)"
+        }
         if let assessor { text += " [\(assessor)\(round.map { "/" + $0 } ?? "")]" }
         return text
     }

@@ -105,6 +105,10 @@ public enum StoreSchema {
                 PRIMARY KEY (result_id, ordinal)
             ) WITHOUT ROWID;
             """),
+        // Facts read from workbook sheets cite a cell (`certificates.xlsx[证书]!D17`).
+        StoreMigration(version: 2, sql: """
+            ALTER TABLE citations ADD COLUMN cell TEXT;
+            """),
     ]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

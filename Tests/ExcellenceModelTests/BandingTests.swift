@@ -26,11 +26,11 @@ import Testing
 
     @Test func findingNamesTheBand() {
         var sheet = TeamSheet()
-        sheet.score("4.7.3", 35, assessor: "A1", round: "consensus")
+        sheet.score("4.7.4", 35, assessor: "A1", round: "consensus")
         let result = evaluate(sheet)
-        #expect(finding(result, "4.7.3")?.details?["band"] == "30–45%")
-        #expect(finding(result, "4.7.3")?.details?["kind"] == "result")
-        #expect(finding(result, "4.7.3")?.message.zh.contains("30–45% 区间") == true)
+        #expect(finding(result, "4.7.4")?.details?["band"] == "30–45%")
+        #expect(finding(result, "4.7.4")?.details?["kind"] == "result")
+        #expect(finding(result, "4.7.4")?.message.zh.contains("30–45% 区间") == true)
     }
 
     @Test func offStepAndOutOfRangeAreErrors() {
@@ -38,14 +38,14 @@ import Testing
         sheet.score("4.1.2", 62, assessor: "A1")
         sheet.score("4.1.3", 105, assessor: "A1")
         sheet.score("4.1.4", "六十", assessor: "A1")
-        sheet.score("4.2.1", "65%", assessor: "A1")
+        sheet.score("4.2.2", "65%", assessor: "A1")
         let result = evaluate(sheet)
         #expect(finding(result, "4.1.2")?.outcome == .error)
         #expect(finding(result, "4.1.2")?.message.en.contains("62% is not on the 5% step (scores.csv:2 row 1 [A1])") == true)
         #expect(finding(result, "4.1.3")?.outcome == .error)
         #expect(finding(result, "4.1.4")?.outcome == .error)
-        #expect(finding(result, "4.2.1")?.outcome == .partial)
-        #expect(finding(result, "4.2.1")?.score == 0.65)
+        #expect(finding(result, "4.2.2")?.outcome == .partial)
+        #expect(finding(result, "4.2.2")?.score == 0.65)
     }
 
     @Test func aTailoredStepChangesTheGrid() {

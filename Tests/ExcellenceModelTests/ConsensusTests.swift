@@ -15,10 +15,10 @@ import Testing
 
     @Test func oddTeamWithoutConsensusUsesTheMedianAndSaysSo() {
         var sheet = TeamSheet()
-        sheet.score("4.2.2", 50, assessor: "A1", round: "individual")
-        sheet.score("4.2.2", 70, assessor: "A2", round: "individual")
-        sheet.score("4.2.2", 60, assessor: "A3")
-        let item = finding(evaluate(sheet), "4.2.2")
+        sheet.score("4.2.3", 50, assessor: "A1", round: "individual")
+        sheet.score("4.2.3", 70, assessor: "A2", round: "individual")
+        sheet.score("4.2.3", 60, assessor: "A3")
+        let item = finding(evaluate(sheet), "4.2.3")
         #expect(item?.outcome == .partial)
         #expect(item?.score == 0.6)
         #expect(item?.details?["basis"] == "median")
@@ -29,22 +29,22 @@ import Testing
 
     @Test func evenTeamMedianIsTheMeanOfTheMiddlePair() {
         var sheet = TeamSheet()
-        for (assessor, value) in [("A1", 55.0), ("A2", 80), ("A3", 60), ("A4", 70)] { sheet.score("4.2.2", .number(value), assessor: assessor) }
-        sheet.score("4.3.1", 60, assessor: "A1")
-        sheet.score("4.3.1", 65, assessor: "A2")
+        for (assessor, value) in [("A1", 55.0), ("A2", 80), ("A3", 60), ("A4", 70)] { sheet.score("4.2.3", .number(value), assessor: assessor) }
+        sheet.score("4.3.2", 60, assessor: "A1")
+        sheet.score("4.3.2", 65, assessor: "A2")
         let result = evaluate(sheet)
-        #expect(finding(result, "4.2.2")?.score == 0.65)
-        #expect(finding(result, "4.3.1")?.score == 0.625)
-        #expect(finding(result, "4.3.1")?.details?["band"] == "50–65%")
+        #expect(finding(result, "4.2.3")?.score == 0.65)
+        #expect(finding(result, "4.3.2")?.score == 0.625)
+        #expect(finding(result, "4.3.2")?.details?["band"] == "50–65%")
         #expect(result.scaleScore == 50 * 0.65 + 40 * 0.625)
     }
 
     @Test func consensusWinsOverIndividualScores() {
         var sheet = TeamSheet()
-        sheet.score("4.5.1", 40, assessor: "A1")
-        sheet.score("4.5.1", 80, assessor: "A2")
-        sheet.score("4.5.1", 55, assessor: "组长", round: "共识")
-        let item = finding(evaluate(sheet), "4.5.1")
+        sheet.score("4.5.2", 40, assessor: "A1")
+        sheet.score("4.5.2", 80, assessor: "A2")
+        sheet.score("4.5.2", 55, assessor: "组长", round: "共识")
+        let item = finding(evaluate(sheet), "4.5.2")
         #expect(item?.score == 0.55)
         #expect(item?.details?["basis"] == "consensus")
         #expect(item?.details?["spread"] == "40")
@@ -53,19 +53,19 @@ import Testing
 
     @Test func siteVisitSettlesTheConsensus() {
         var sheet = TeamSheet()
-        sheet.score("4.5.2", 50, assessor: "A1")
-        sheet.score("4.5.2", 55, round: "consensus")
-        sheet.score("4.5.2", 60, round: "现场评审")
-        let item = finding(evaluate(sheet), "4.5.2")
+        sheet.score("4.5.3", 50, assessor: "A1")
+        sheet.score("4.5.3", 55, round: "consensus")
+        sheet.score("4.5.3", 60, round: "现场评审")
+        let item = finding(evaluate(sheet), "4.5.3")
         #expect(item?.score == 0.6)
         #expect(item?.details?["basis"] == "siteVisit")
     }
 
     @Test func twoDifferentConsensusScoresAreAConflict() {
         var sheet = TeamSheet()
-        sheet.score("4.6.1", 55, round: "consensus")
-        sheet.score("4.6.1", 60, round: "consensus")
-        let item = finding(evaluate(sheet), "4.6.1")
+        sheet.score("4.6.2", 55, round: "consensus")
+        sheet.score("4.6.2", 60, round: "consensus")
+        let item = finding(evaluate(sheet), "4.6.2")
         #expect(item?.outcome == .error)
         #expect(item?.score == 0)
         #expect(item?.message.en.hasSuffix("the team must settle them: 55% (scores.csv:2 row 1) / 60% (scores.csv:3 row 2)") == true)
@@ -73,10 +73,10 @@ import Testing
 
     @Test func assessorsWinOverTheApplicantsOwnScore() {
         var sheet = TeamSheet()
-        sheet.score("4.6.2", 90, source: .selfAssessment)
-        sheet.score("4.6.2", 60, assessor: "A1")
-        sheet.score("4.6.2", 60, assessor: "A2")
-        let item = finding(evaluate(sheet), "4.6.2")
+        sheet.score("4.6.3", 90, source: .selfAssessment)
+        sheet.score("4.6.3", 60, assessor: "A1")
+        sheet.score("4.6.3", 60, assessor: "A2")
+        let item = finding(evaluate(sheet), "4.6.3")
         #expect(item?.score == 0.6)
         #expect(item?.message.zh.contains("企业自评 90") == true)
         #expect(item?.evidence.count == 3)
@@ -84,8 +84,8 @@ import Testing
 
     @Test func anUnknownRoundIsAnError() {
         var sheet = TeamSheet()
-        sheet.score("4.4.1", 60, assessor: "A1", round: "final")
-        #expect(finding(evaluate(sheet), "4.4.1")?.outcome == .error)
+        sheet.score("4.4.2", 60, assessor: "A1", round: "final")
+        #expect(finding(evaluate(sheet), "4.4.2")?.outcome == .error)
     }
 
     @Test func strengthsAndOpportunitiesTravelWithTheFinding() {
@@ -100,14 +100,14 @@ import Testing
 
     @Test func theSameAssessorTwiceCountsOnceOrIsAnError() {
         var same = TeamSheet()
-        same.score("4.4.3", 50, assessor: "A1")
-        same.score("4.4.3", 50, assessor: "A1", round: "individual")
-        same.score("4.4.3", 70, assessor: "A2")
-        #expect(finding(evaluate(same), "4.4.3")?.score == 0.6)
+        same.score("4.4.4", 50, assessor: "A1")
+        same.score("4.4.4", 50, assessor: "A1", round: "individual")
+        same.score("4.4.4", 70, assessor: "A2")
+        #expect(finding(evaluate(same), "4.4.4")?.score == 0.6)
         var different = TeamSheet()
-        different.score("4.4.3", 50, assessor: "A1")
-        different.score("4.4.3", 55, assessor: "A1")
-        let item = finding(evaluate(different), "4.4.3")
+        different.score("4.4.4", 50, assessor: "A1")
+        different.score("4.4.4", 55, assessor: "A1")
+        let item = finding(evaluate(different), "4.4.4")
         #expect(item?.outcome == .error)
         #expect(item?.message.en.hasSuffix("A1 gave 50% and 55% in the individual round") == true)
     }

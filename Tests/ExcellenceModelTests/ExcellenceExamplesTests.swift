@@ -34,7 +34,7 @@ import Testing
         #expect(Set(settings.itemConcepts.keys) == Set(items.map(\.id)))
         let used = Set(settings.itemConcepts.values.flatMap { $0 })
         #expect(used == Set(settings.concepts.map(\.id)))
-        #expect(settings.itemKinds.filter { $0.value == .result }.keys.sorted() == ["4.7.1", "4.7.2", "4.7.3", "4.7.4", "4.7.5", "4.7.6"])
+        #expect(settings.itemKinds.filter { $0.value == .result }.keys.sorted() == ["4.7.2", "4.7.3", "4.7.4", "4.7.5", "4.7.6", "4.7.7"])
         #expect(settings.readiness == nil)
         #expect(settings.problems.isEmpty)
     }

@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct PointsTests {
     @Test func itemPointsArePercentageTimesValue() {
-        // 4.1.2 60% of 50 = 30; 4.1.3 45% of 30 = 13.5; 4.4.2 25% of 15 = 3.75; 4.7.1 100% of 80 = 80; the rest 0.
+        // 4.1.2 60% of 50 = 30; 4.1.3 45% of 30 = 13.5; 4.4.3 25% of 15 = 3.75; 4.7.2 100% of 80 = 80; the rest 0.
         var sheet = TeamSheet()
         for item in items {
-            let value: Double = ["4.1.2": 60, "4.1.3": 45, "4.4.2": 25, "4.7.1": 100][item.id] ?? 0
+            let value: Double = ["4.1.2": 60, "4.1.3": 45, "4.4.3": 25, "4.7.2": 100][item.id] ?? 0
             sheet.score(item.id, .number(value), assessor: "T", round: "consensus")
         }
         let result = evaluate(sheet)
@@ -32,11 +32,11 @@ import Testing
 
     @Test func missingItemsLowerCoverageNotSilentlyZero() {
         var sheet = TeamSheet()
-        sheet.score("4.7.1", 50, assessor: "T", round: "consensus")
+        sheet.score("4.7.2", 50, assessor: "T", round: "consensus")
         let result = evaluate(sheet)
         #expect(result.scaleScore == 40)
         #expect(result.score == 4)
-        // 4.7.1 is 80 of the 1000 points.
+        // 4.7.2 is 80 of the 1000 points.
         #expect(result.coverage == 0.08)
         #expect(finding(result, "4.1.2")?.outcome == .noEvidence)
         #expect(finding(result, "4.1.2")?.message.zh.hasPrefix("缺少证据，请收集：过程条目") == true)

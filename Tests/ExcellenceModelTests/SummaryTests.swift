@@ -50,8 +50,8 @@ import Testing
         for item in items { sheet.score(item.id, .number(item.id == "4.1.4" ? 0 : 80), round: "consensus") }
         let result = evaluate(sheet)
         let summary = ExcellenceSummary(result: result, descriptor: rubric.descriptor, parameters: (rubric.descriptor.parameters ?? [:]).mapValues(\.value))
-        // social-responsibility: 4.1.3 30, 4.1.4 30, 4.4.5 15, 4.4.6 20, 4.7.6 50 → 92 of 145 = 63.45%;
-        // cooperation-win-win: 4.1.4 30, 4.3.2 50, 4.4.6 20, 4.7.4 60 → 104 of 160 = 65%; overall 776/1000 = 77.6%.
+        // social-responsibility: 4.1.3 30, 4.1.4 30, 4.4.6 15, 4.4.7 20, 4.7.7 50 → 92 of 145 = 63.45%;
+        // cooperation-win-win: 4.1.4 30, 4.3.3 50, 4.4.7 20, 4.7.5 60 → 104 of 160 = 65%; overall 776/1000 = 77.6%.
         #expect(Set(summary.concepts.filter(\.weak).map(\.id)) == ["social-responsibility", "cooperation-win-win"])
         let social = summary.concepts.first { $0.id == "social-responsibility" }
         #expect(social.map { ExcellenceSummary.rounded($0.percentage ?? 0) } == 63.45)

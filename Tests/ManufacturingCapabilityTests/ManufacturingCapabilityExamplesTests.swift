@@ -60,11 +60,19 @@ import QCapCore
         }
     }
 
-    @Test func nationalTargetsAreTheSourcedFigures() throws {
-        let targets = try #require(NationalTargets.rubricDefault)
-        #expect(targets.byYear["2025"] == ["inspection": 5000, "assurance": 500, "prevention": 50])
-        #expect(targets.byYear["2027"] == ["inspection": 10000, "assurance": 1000, "prevention": 100, "excellence": 10])
-        #expect(descriptor.parameters?["nationalTargets"]?.status == .sourced)
+    /// 《制造业卓越质量工程实施意见》 (Dec 2023): new enterprises per level and new QMS adopters, not totals.
+    @Test func nationalTargetsAreTheSourcedNewEntrantFigures() throws {
+        let parameter = try #require(descriptor.parameters?["nationalTargets"])
+        func counts(_ year: String) -> [String: Double]? {
+            parameter.value[year]?["newAtLevel"]?.objectValue?.dictionary().compactMapValues(\.numberValue)
+        }
+        #expect(counts("2025") == ["inspection": 5000, "assurance": 500, "prevention": 50])
+        #expect(counts("2027") == ["inspection": 10000, "assurance": 1000, "prevention": 100, "excellence": 10])
+        #expect(parameter.value["2025"]?["newQMSAdopters"]?.numberValue == 50000)
+        #expect(parameter.value["2027"]?["newQMSAdopters"]?.numberValue == 100000)
+        #expect(parameter.status == .sourced)
+        #expect(parameter.source?.contains("工信部联科〔2023〕249号") == true)
+        #expect(parameter.source?.contains("新华社") == true)
     }
 
     @Test func sharesAddUpAsDocumented() {

@@ -44,16 +44,4 @@ import QCapCore
         }
         #expect(meanLevel(0.9) > meanLevel(0.3) + 1.5)
     }
-
-    @Test func nationalTargetComparison() throws {
-        let targets = try #require(NationalTargets.rubricDefault)
-        let rows = targets.compare(grades: [1, 2, 2, 3, 5, nil], scale: Fixtures.rubric.descriptor.levels)
-        #expect(rows.map(\.exactly) == [1, 2, 1, 0, 1])
-        #expect(rows.map(\.atLeast) == [5, 4, 2, 1, 1])
-        #expect(rows[1].targets == ["2025": 5000, "2027": 10000])
-        #expect(rows[4].targets == ["2027": 10])
-        #expect(rows[0].targets.isEmpty)
-        #expect(NationalTargets(parameter: ["2025": ["inspection": -1]]) == nil)
-        #expect(NationalTargets(parameter: nil) == nil)
-    }
 }

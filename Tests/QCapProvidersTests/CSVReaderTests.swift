@@ -6,7 +6,7 @@ import QCapCore
 @Suite struct CSVReaderTests {
     private let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-    private func parse(_ text: String) throws -> CSVTable { try CSVReader.parse(text, file: "t.csv") }
+    private func parse(_ text: String) throws -> Table { try CSVReader.parse(text, file: "t.csv") }
 
     /// The InputError `body` throws; nil (failing the expectation that uses it) when it succeeds or throws something else.
     private func inputError(_ body: () throws -> Void) -> InputError? {

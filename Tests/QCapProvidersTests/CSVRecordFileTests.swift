@@ -14,11 +14,11 @@ import QCapCore
     }
 
     /// Scans the file; returns the header, the rows with their spans, and the file for reading them back.
-    func scan(_ url: URL, chunkSize: Int) throws -> (header: [String], rows: [(CSVRow, CSVRecordFile.Span)], file: CSVRecordFile) {
+    func scan(_ url: URL, chunkSize: Int) throws -> (header: [String], rows: [(TableRow, TableSpan)], file: CSVRecordFile) {
         var scanner = try CSVRecordScanner(url: url, displayName: "t.csv", chunkSize: chunkSize)
-        var rows: [(CSVRow, CSVRecordFile.Span)] = []
+        var rows: [(TableRow, TableSpan)] = []
         while let (row, offset, end) = try scanner.next() {
-            rows.append((row, CSVRecordFile.Span(offset: offset, length: end - offset, line: row.line, number: row.number)))
+            rows.append((row, TableSpan(offset: offset, length: end - offset, line: row.line, number: row.number)))
         }
         return (scanner.header, rows, scanner.finish())
     }
@@ -46,7 +46,7 @@ import QCapCore
             }
             // A span over several records (with a blank one inside) reads them all back with their numbers.
             if let first = rows.first?.1, let last = rows.last?.1 {
-                let all = CSVRecordFile.Span(offset: first.offset, length: last.offset + last.length - first.offset,
+                let all = TableSpan(offset: first.offset, length: last.offset + last.length - first.offset,
                                              line: first.line, number: first.number)
                 #expect(try file.rows(in: all) == expected.rows)
             }

@@ -169,7 +169,7 @@ private func errors(_ body: () throws -> Void) -> [String] {
     }
 
     @Test func unknownOptionsAreBadInput() {
-        let problems = errors { _ = try open(URL(fileURLWithPath: "/nonexistent.csv"), options: ["sheet": "1"]) }
-        #expect(problems == ["survey.csv: $.sources[].sheet: unknown option 'sheet'; expected prefixes, ignoreColumns or source"])
+        let problems = errors { _ = try open(URL(fileURLWithPath: "/nonexistent.csv"), options: ["tab": "1"]) }
+        #expect(problems == ["survey.csv: $.sources[].tab: unknown option 'tab'; expected prefixes, ignoreColumns, source or sheet"])
     }
 }

@@ -63,21 +63,59 @@ import Testing
         let twenty25 = try #require(comparison.targets.first)
         #expect(twenty25.levels.map(\.level.id) == ["inspection", "assurance", "prevention"])
         #expect(twenty25.levels.map(\.target) == [5000, 500, 50])
-        #expect(twenty25.levels.map(\.count) == [1, 1, 1])
-        #expect(twenty25.levels.map(\.atOrAbove) == [4, 3, 2])
-        #expect(twenty25.levels.last?.share == 0.04)
+        // One period: the targets are for new enterprises, which one period cannot count; totals are not set beside them.
+        #expect(twenty25.levels.allSatisfy { $0.newEntrants == nil && $0.shareOfTarget == nil })
         #expect(comparison.targets.last?.levels.last?.level.id == "excellence")
+    }
+
+    /// Now 1…5 for enterprises 1…5. Baseline: 1 held level 1 (no change), 2 had no level (rose to 2), 3 held 1 (rose two
+    /// steps, to 3), 4 held 5 (fell to 4), 5 was not assessed (first assessed, at 5).
+    @Test func newEntrantsAreCountedPerLevelSinceTheBaseline() throws {
+        let descriptor = try ReportFixtures.descriptor()
+        let baseline = [(1, Optional(1)), (2, nil), (3, 1), (4, 5)].map { number, level in
+            Entry(runID: 1, enterprise: ReportFixtures.enterprise(number), result: ReportFixtures.summary(score: 50, level: level, descriptor: descriptor))
+        }
+        let comparison = try build(cohort(descriptor), descriptor: descriptor, baseline: baseline)
+        let twenty25 = try #require(comparison.targets.first { $0.year == "2025" })
+        // 检验级 (2): 2 (none → 2), 3 (1 → 3), 5 (first); 保证级 (3): 3 and 5; 预防级 (4): 5 only (4 fell from 5).
+        #expect(twenty25.levels.map(\.newEntrants) == [3, 2, 1])
+        #expect(twenty25.levels.map(\.firstAssessed) == [1, 1, 1])
+        #expect(twenty25.levels.map(\.shareOfTarget) == [0.0006, 0.004, 0.02])
+        let twenty27 = try #require(comparison.targets.first { $0.year == "2027" })
+        #expect(twenty27.levels.map(\.newEntrants) == [3, 2, 1, 1])
+        #expect(twenty27.newQMSAdopters == nil)
+    }
+
+    @Test func aBaselineNotComparableIsCountedNowhere() throws {
+        let descriptor = try ReportFixtures.descriptor()
+        let baseline = [Entry(runID: 1, enterprise: ReportFixtures.enterprise(5),
+                              result: ReportFixtures.summary(score: 50, level: 1, descriptor: descriptor, version: "0.9.0"))]
+        let comparison = try build(cohort(descriptor), descriptor: descriptor, baseline: baseline)
+        // Enterprises 1–4 have no baseline result (first assessed); 5's baseline is another rubric version.
+        #expect(comparison.targets.first?.levels.map(\.newEntrants) == [3, 2, 1])
+        #expect(comparison.notes.contains { $0.en.contains("1 enterprise(s) have a baseline result not comparable") })
     }
 
     @Test func tailoredTargetsWinAndBadShapesAreNotedNotFatal() throws {
         let descriptor = try ReportFixtures.descriptor()
+        // The older shape {year: {level: n}} still reads.
         let tailoring = #"{"parameters":{"nationalTargets":{"2030":{"assurance":10,"nonsense":3}}}}"#
         let entries = (1...3).map { Entry(runID: 1, enterprise: ReportFixtures.enterprise($0),
                                           result: ReportFixtures.summary(score: 70, level: 3, descriptor: descriptor, tailoring: tailoring)) }
         let comparison = try build(entries, descriptor: descriptor)
         #expect(comparison.targets.map(\.year) == ["2030"])
-        #expect(comparison.targets.first?.levels.map(\.atOrAbove) == [3])
+        #expect(comparison.targets.first?.levels.map(\.target) == [10])
         #expect(comparison.notes.contains { $0.en.contains("nonsense") })
+    }
+
+    @Test func theNewShapeCarriesQMSAdopters() throws {
+        let descriptor = try ReportFixtures.descriptor()
+        let tailoring = #"{"parameters":{"nationalTargets":{"2025":{"newAtLevel":{"inspection":5000},"newQMSAdopters":50000}}}}"#
+        let entries = (1...2).map { Entry(runID: 1, enterprise: ReportFixtures.enterprise($0),
+                                          result: ReportFixtures.summary(score: 70, level: 2, descriptor: descriptor, tailoring: tailoring)) }
+        let comparison = try build(entries, descriptor: descriptor)
+        #expect(comparison.targets.first?.levels.map(\.level.id) == ["inspection"])
+        #expect(comparison.targets.first?.newQMSAdopters == 50000)
     }
 
     @Test func aRubricWithoutTargetsHasNone() throws {

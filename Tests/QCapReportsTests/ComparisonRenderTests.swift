@@ -61,11 +61,11 @@ import Testing
     @Test func tableAndMarkdownShowEverySection() throws {
         let comparison = try comparison(baseline: true)
         let table = ComparisonTable().render(comparison)
-        for part in ["统计", "等级分布", "国家 2025 年目标", "未纳入比较的结果", "规则版本不同", "基期 2025"] {
+        for part in ["统计", "等级分布", "国家 2025 年新增目标", "本范围新增", "未纳入比较的结果", "规则版本不同", "基期 2025"] {
             #expect(table.contains(part), "table lacks \(part)")
         }
         let markdown = ComparisonMarkdown(language: .en).render(comparison)
-        for part in ["## Matrix", "## Statistics", "### Levels:", "national 2025 targets", "## Results left apart"] {
+        for part in ["## Matrix", "## Statistics", "### Levels:", "national 2025 new-entrant targets", "New in cohort", "## Results left apart"] {
             #expect(markdown.contains(part), "markdown lacks \(part)")
         }
     }

@@ -9,7 +9,7 @@ enum AssessCommand {
 
     static var spec: CommandSpec {
         CommandSpec("assess", summary: "Assess the workspace's enterprises: score, level, coverage, findings and the gap to the next level.",
-                    discussion: "Reads qcap.json, the roster and every evidence source once, then evaluates the enterprises concurrently. With the same inputs and --as-of the output is byte-identical.",
+                    discussion: "Reads qcap.json, the roster and every evidence source once, then evaluates the enterprises concurrently. With the same inputs and --as-of the output is byte-identical. The table fits the terminal (COLUMNS, else the terminal's width, else 100 columns): score and level per rubric, * for low coverage; --wide adds coverage and the USCC.",
                     options: [
                         CommandTree.workspaceOption,
                         .value("rubric", short: "r", valueName: "ID", help: "Only this rubric (repeatable); default: the workspace's rubrics.", repeatable: true),
@@ -19,6 +19,7 @@ enum AssessCommand {
                         .value("format", short: "f", valueName: "FORMAT", help: "Output format.", allowedValues: formats, defaultValue: "table"),
                         CommandTree.outputOption,
                         CommandTree.languageOption,
+                        .flag("wide", help: "Table: also the coverage of every result and the USCC, whatever the terminal's width."),
                         .value("fail-under", valueName: "SCORE", help: "Exit 1 when any score is below SCORE (0–100)."),
                         .flag("no-store", help: "Do not record the run in the result store."),
                         CommandTree.quietOption,
@@ -65,8 +66,11 @@ enum AssessCommand {
             let selected = Set(wanted)
             enterprises = enterprises.filter { selected.contains($0.id) }
         }
+        // A table written to a file is not fitted to this terminal.
+        let width = output.isFile ? AssessmentTable.defaultWidth : TerminalWidth.current(environment: ProcessInfo.processInfo.environment)
         var writer = AssessmentWriter(format: arguments.value("format") ?? "table", language: language,
-                                      rubrics: workspace.engines.map(\.descriptor), output: output)
+                                      rubrics: workspace.engines.map(\.descriptor), output: output, width: width,
+                                      wide: arguments.flag("wide"))
         var below: [String] = []
         let recorder = arguments.flag("no-store") ? nil
             : try RunRecorder.begin(workspace, asOf: asOf, extraRubricFiles: rubricFiles(arguments, context: context))

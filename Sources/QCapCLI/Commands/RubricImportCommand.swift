@@ -2,12 +2,12 @@ import Foundation
 import QCapCore
 import QCapProviders
 
-/// `qcap rubrics import TABLE.csv --id ID --scale SCALE`: an evaluator's indicator spreadsheet becomes a rubric file.
+/// `qcap rubrics import TABLE --id ID --scale SCALE`: an evaluator's indicator spreadsheet becomes a rubric file.
 ///
 /// The written file always validates: it is loaded and its examples run before anything is written.
 enum RubricImportCommand {
     static var spec: CommandSpec {
-        CommandSpec("import", summary: "Turn an indicator spreadsheet (CSV: 维度, 指标编号, 指标名称, 权重, 否决项, one column per level) into a rubric file that validates.",
+        CommandSpec("import", summary: "Turn an indicator spreadsheet (CSV or .xlsx: 维度, 指标编号, 指标名称, 权重, 否决项, one column per level) into a rubric file that validates.",
                     options: [
                         .value("id", valueName: "ID", help: "The new rubric's id (kebab-case)."),
                         .value("scale", valueName: "SCALE", help: "The levels to use: <fact prefix><level count> of a registered rubric (mqc5), or a rubric id."),
@@ -16,12 +16,16 @@ enum RubricImportCommand {
                         .value("title-en", valueName: "TEXT", help: "The rubric's English title."),
                         .value("prefix", valueName: "PREFIX", help: "Fact prefix of the evidence keys (default: the id without dashes)."),
                         .value("threshold", valueName: "SHARE", help: "Weighted share a level needs.", defaultValue: "0.8"),
+                        .value("sheet", valueName: "NAME", help: "The sheet of an .xlsx workbook to read (default: the first)."),
+                        .value("points", valueName: "RUBRIC", help: "Instead: read an official points table (条目, 条目名称, 分值) and write the tailoring that gives RUBRIC's items those points."),
                     ],
-                    positionals: [.required("TABLE", help: "The indicator table, CSV in UTF-8 or GB18030.")],
-                    examples: ["qcap rubrics import 指标表.csv --id zz-mqc-official --scale mqc5 --output rubrics/zz-mqc-official.json"])
+                    positionals: [.required("TABLE", help: "The indicator table: CSV (UTF-8 or GB18030) or an .xlsx workbook.")],
+                    examples: ["qcap rubrics import 指标表.csv --id zz-mqc-official --scale mqc5 --output rubrics/zz-mqc-official.json",
+                               "qcap rubrics import 评分条款分值表.csv --points excellence --output excellence-points.json"])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        if let rubric = arguments.value("points") { return try PointsImportCommand.run(arguments, rubric: rubric, context: context) }
         guard let id = arguments.value("id"), !id.isEmpty else { throw .usage("rubrics import needs --id ID") }
         guard !id.isEmpty, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw .usage("--id '\(id)' is not kebab-case (lower-case letters, digits and '-')")
@@ -52,8 +56,12 @@ enum RubricImportCommand {
 
     static func write(_ arguments: ParsedArguments, context: CommandContext, id: String, scale: NamedScale, threshold: Double,
                       path: String, output: OutputTarget) throws(CommandFailure) {
-        let table: CSVTable
-        do { table = try CSVReader.read(contentsOf: context.url(path), displayName: path) } catch { throw .input(InputErrors([error])) }
+        let table: Table
+        do {
+            table = try TableReader.read(context.url(path), displayName: path, sheet: arguments.value("sheet"))
+        } catch {
+            throw .input(InputErrors([error]))
+        }
         var title: LocalizedText?
         if let zh = arguments.value("title") { title = LocalizedText(zh: zh, en: arguments.value("title-en") ?? zh) }
         else if let en = arguments.value("title-en") { title = LocalizedText(zh: en, en: en) }
@@ -71,7 +79,7 @@ enum RubricImportCommand {
         try output.write(text)
         try output.commit()
         if output.isFile {
-            QCapCommand.printError("wrote \(outputName): \(id), \(table.rows.count) indicators on scale \(scale.name) (read \(table.file) as \(table.encoding.rawValue))")
+            QCapCommand.printError("wrote \(outputName): \(id), \(table.rows.count) indicators on scale \(scale.name) (read \(table.file) as \(table.format))")
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import QCapCore
 
-/// An assessor team's scoring sheet: one CSV, one row per assessor, item and round.
+/// An assessor team's scoring sheet: one table (CSV or a workbook sheet), one row per assessor, item and round.
 ///
 ///     统一社会信用代码,评审员,轮次,条目,评分,优势,改进机会
 ///     91350600…,A1,独立评分,4.1.2,60,高层领导定期亲自审视绩效,
@@ -53,11 +53,10 @@ public struct AssessorScoresProvider: DataProvider {
             }
             prefix = text
         }
-        var scanner: CSVRecordScanner
+        var scanner = try TableReader.scan(source)
         let header: HeaderMap
         do {
-            scanner = try CSVRecordScanner(url: source.url, displayName: source.displayPath)
-            header = try HeaderMap(header: scanner.header, file: scanner.file, headerLine: scanner.headerLine, columns: Self.columns)
+            header = try HeaderMap(scanner: scanner, columns: Self.columns)
         } catch {
             throw InputErrors([error])
         }
@@ -78,7 +77,7 @@ public struct AssessorScoresProvider: DataProvider {
     }
 
     /// A row as a score, or the error it is (every check but the duplicate one, which needs the other rows).
-    static func interpret(_ row: CSVRow, header: HeaderMap, prefix: String, catalog: FactCatalog) -> Result<Score, InputError> {
+    static func interpret(_ row: TableRow, header: HeaderMap, prefix: String, catalog: FactCatalog) -> Result<Score, InputError> {
         let code = (header.value("enterprise", in: row) ?? "").uppercased()
         if case .malformed(let why) = USCC.validate(code) {
             return .failure(header.error("enterprise", in: row, message: "malformed USCC \"\(code)\": \(why)", expected: USCC.expectedForm))
@@ -112,7 +111,7 @@ public struct AssessorScoresProvider: DataProvider {
         return .success(Score(code: code, key: key, item: item, round: round, assessor: assessor, percentage: percentage))
     }
 
-    static func duplicateError(_ score: Score, row: CSVRow, first: Int, header: HeaderMap) -> InputError {
+    static func duplicateError(_ score: Score, row: TableRow, first: Int, header: HeaderMap) -> InputError {
         header.error("item", in: row, message: "\(score.assessor ?? "the team") already scored \(score.item) in the \(score.round.rawValue) round (row \(first))",
                      expected: "one row per assessor, item and round")
     }
@@ -121,15 +120,15 @@ public struct AssessorScoresProvider: DataProvider {
     ///
     /// A duplicate score is found within a run of adjacent rows as they stream by; an enterprise whose rows lie in
     /// several runs is checked again across its runs once the file is read. Errors are reported in row order.
-    static func read(_ scanner: inout CSVRecordScanner, header: HeaderMap, prefix: String, provider: String,
+    static func read(_ scanner: inout TableScanner, header: HeaderMap, prefix: String, provider: String,
                      catalog: FactCatalog) throws(InputErrors) -> any EvidenceSource {
-        var spans: [String: [CSVRecordFile.Span]] = [:]
+        var spans: [String: [TableSpan]] = [:]
         var order: [EnterpriseMention] = []
         /// Errors with their row, and the enterprise when the error is a duplicate score.
         var errors: [(row: Int, duplicateOf: String?, error: InputError)] = []
         var split: Set<String> = []
         var runCode: String?
-        var run = CSVRecordFile.Span(offset: 0, length: 0, line: 0, number: 0)
+        var run = TableSpan(offset: 0, length: 0, line: 0, number: 0)
         var seen: [String: Int] = [:]
         func closeRun() {
             guard let code = runCode else { return }
@@ -142,7 +141,7 @@ public struct AssessorScoresProvider: DataProvider {
             spans[code, default: []].append(run)
         }
         while errors.count < 100 {
-            let next: (row: CSVRow, offset: Int, end: Int)?
+            let next: (row: TableRow, offset: Int, end: Int)?
             do { next = try scanner.next() } catch { throw InputErrors([error]) }
             guard let (row, offset, end) = next else { break }
             let score: Score
@@ -158,7 +157,7 @@ public struct AssessorScoresProvider: DataProvider {
             } else {
                 closeRun()
                 runCode = score.code
-                run = CSVRecordFile.Span(offset: offset, length: end - offset, line: row.line, number: row.number)
+                run = TableSpan(offset: offset, length: end - offset, line: row.line, number: row.number)
                 seen.removeAll(keepingCapacity: true)
             }
             let identity = score.identity
@@ -175,7 +174,7 @@ public struct AssessorScoresProvider: DataProvider {
             for code in order.map(\.id) where split.contains(code) {
                 var seen: [String: Int] = [:]
                 for span in spans[code] ?? [] {
-                    let rows: [CSVRow]
+                    let rows: [TableRow]
                     do { rows = try file.rows(in: span) } catch { throw InputErrors([error]) }
                     for row in rows {
                         guard case .success(let score) = interpret(row, header: header, prefix: prefix, catalog: catalog),
@@ -203,8 +202,8 @@ public struct AssessorScoresProvider: DataProvider {
     struct Source: EvidenceSource {
         let providerID: String
         let enterprises: [EnterpriseMention]
-        let spans: [String: [CSVRecordFile.Span]]
-        let file: CSVRecordFile
+        let spans: [String: [TableSpan]]
+        let file: TableRecords
         let header: HeaderMap
         let prefix: String
         let catalog: FactCatalog
@@ -214,18 +213,18 @@ public struct AssessorScoresProvider: DataProvider {
             guard let spans = spans[enterprise.id] else { return [] }
             var facts: [Fact] = []
             for span in spans {
-                let rows: [CSVRow]
+                let rows: [TableRow]
                 do { rows = try file.rows(in: span) } catch { throw InputErrors([error]) }
                 for row in rows {
                     let score: Score
                     switch AssessorScoresProvider.interpret(row, header: header, prefix: prefix, catalog: catalog) {
                     case .success(let value) where value.code == enterprise.id: score = value
-                    case .success: throw InputErrors([InputError(file: file.file, location: .row(row.number, line: row.line),
+                    case .success: throw InputErrors([InputError(file: file.file, location: file.places.row(row),
                                                                  message: "the file changed while it was read")])
                     case .failure(let error): throw InputErrors([error])
                     }
-                    let provenance = Provenance(provider: providerID, file: file.file, line: row.line, row: row.number, source: .assessor,
-                                                assessor: score.assessor, round: score.round.rawValue)
+                    let provenance = header.provenance(provider: providerID, row: row, citing: "percentage", source: .assessor,
+                                                       assessor: score.assessor, round: score.round.rawValue)
                     facts.append(Fact(key: score.key, value: .number(score.percentage), provenance: provenance))
                     for column in ["strengths", "opportunities"] {
                         if let text = header.value(column, in: row) {

@@ -1,52 +1,6 @@
 import Foundation
 import QCapCore
 
-/// A CSV file read into memory: the header and the non-blank data rows, with where each row came from,
-/// so every later error can name the file, the physical line and the data row.
-public struct CSVTable: Sendable {
-    /// Header cells: trimmed, BOM removed, trailing empty cells (Excel's unused columns) dropped.
-    public let header: [String]
-    public let rows: [CSVRow]
-    public let encoding: TextEncoding
-    /// The name used in error messages.
-    public let file: String
-    /// 1-based physical line of the header (later than 1 when the file starts with blank lines).
-    public let headerLine: Int
-    /// The field separator: `,` unless the header line had none but had `;` or a tab.
-    public let separator: Character
-
-    public init(header: [String], rows: [CSVRow], encoding: TextEncoding = .utf8, file: String,
-                headerLine: Int = 1, separator: Character = ",") {
-        self.header = header
-        self.rows = rows
-        self.encoding = encoding
-        self.file = file
-        self.headerLine = headerLine
-        self.separator = separator
-    }
-}
-
-/// One data record of a CSV file.
-public struct CSVRow: Sendable, Equatable {
-    /// 1-based physical line where the record starts (a quoted field may continue on later lines).
-    public let line: Int
-    /// 1-based data row number, header and skipped blank rows excluded.
-    public let number: Int
-    /// Raw field values, untrimmed; may be fewer than the header's columns, never more.
-    public let fields: [String]
-
-    public init(line: Int, number: Int, fields: [String]) {
-        self.line = line
-        self.number = number
-        self.fields = fields
-    }
-
-    /// The field at `i`, or nil when the row is shorter (never traps).
-    public subscript(_ i: Int) -> String? {
-        fields.indices.contains(i) ? fields[i] : nil
-    }
-}
-
 /// An RFC 4180 reader tuned for what Excel and registry exports actually produce.
 ///
 /// - Quoted fields may hold separators, doubled quotes and line breaks (kept as written in the file);
@@ -60,10 +14,11 @@ public struct CSVRow: Sendable, Equatable {
 /// - Lenient where Excel is: text after a closing quote (`"ab"c`) is appended to the field.
 ///
 /// It scans UTF-8 bytes and makes each field's `String` once from a byte slice, to read 300k-row files quickly.
+/// Providers do not call it directly: `TableReader` chooses between it and a workbook sheet.
 public enum CSVReader {
     /// Reads and decodes a file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030).
     /// `displayName` names the file in errors; it defaults to the file's last path component.
-    public static func read(contentsOf url: URL, displayName: String? = nil) throws(InputError) -> CSVTable {
+    public static func read(contentsOf url: URL, displayName: String? = nil) throws(InputError) -> Table {
         let file = displayName ?? url.lastPathComponent
         let data: Data
         do {
@@ -76,7 +31,7 @@ public enum CSVReader {
     }
 
     /// Decodes `data` and parses it; see `read(contentsOf:)`.
-    public static func parse(_ data: Data, file: String) throws(InputError) -> CSVTable {
+    public static func parse(_ data: Data, file: String) throws(InputError) -> Table {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw InputError(file: file, message: "this is an Excel workbook, not a CSV file",
                              expected: "the sheet saved as \"CSV UTF-8\" or \"CSV\" from Excel")
@@ -88,14 +43,14 @@ public enum CSVReader {
     }
 
     /// Parses already-decoded text. `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(InputError) -> CSVTable {
+    public static func parse(_ text: String, file: String) throws(InputError) -> Table {
         try parse(text, file: file, encoding: .utf8)
     }
 
-    static func parse(_ text: String, file: String, encoding: TextEncoding) throws(InputError) -> CSVTable {
+    static func parse(_ text: String, file: String, encoding: TextEncoding) throws(InputError) -> Table {
         var text = text
         // withUTF8 makes the storage contiguous once; the closure cannot throw typed errors, so carry a Result out.
-        let result: Result<CSVTable, InputError> = text.withUTF8 { bytes in
+        let result: Result<Table, InputError> = text.withUTF8 { bytes in
             do throws(InputError) {
                 var parser = Parser(bytes: bytes, file: file)
                 return .success(try parser.table(encoding: encoding))
@@ -162,10 +117,10 @@ struct Parser {
         return nil
     }
 
-    mutating func table(encoding: TextEncoding) throws(InputError) -> CSVTable {
+    mutating func table(encoding: TextEncoding) throws(InputError) -> Table {
         var header: [String]?
         var headerLine = 1
-        var rows: [CSVRow] = []
+        var rows: [TableRow] = []
         var fields: [String] = []
 
         while position < bytes.count {
@@ -189,14 +144,14 @@ struct Parser {
                                                 separator: separator) {
                 throw error
             }
-            rows.append(CSVRow(line: recordLine, number: number, fields: fields))
+            rows.append(TableRow(line: recordLine, number: number, fields: fields))
         }
 
         guard let header else {
             throw InputError(file: file, message: "file is empty: expected a header row")
         }
-        return CSVTable(header: header, rows: rows, encoding: encoding, file: file, headerLine: headerLine,
-                        separator: Character(Unicode.Scalar(separator)))
+        return Table(header: header, rows: rows, places: TablePlaces(file: file, headerLine: headerLine, cells: false),
+                     format: .csv(encoding, separator: Character(Unicode.Scalar(separator))))
     }
 
     /// Reads one record starting at `position`, leaving `position` after its line end.

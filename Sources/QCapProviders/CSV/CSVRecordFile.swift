@@ -46,15 +46,6 @@ final class CSVFileHandle: Sendable {
 /// UTF-8 files (with or without BOM) are read in place; UTF-16 and GB18030 files are transcoded once, a piece at a
 /// time, to an unlinked temporary UTF-8 file.
 public final class CSVRecordFile: Sendable {
-    /// A run of consecutive records: where it starts in the UTF-8 bytes, its length, and the line and data-row
-    /// number of its first record. Blank records inside a run are skipped again when it is read.
-    public struct Span: Sendable, Equatable {
-        public var offset: Int
-        public var length: Int
-        public var line: Int
-        public var number: Int
-    }
-
     public let file: String
     public let header: [String]
     public let headerLine: Int
@@ -72,14 +63,14 @@ public final class CSVRecordFile: Sendable {
     }
 
     /// The data rows in `span`, with their lines and row numbers as in the file.
-    public func rows(in span: Span) throws(InputError) -> [CSVRow] {
+    public func rows(in span: TableSpan) throws(InputError) -> [TableRow] {
         guard let bytes = handle.read(offset: span.offset, length: span.length) else {
             throw InputError(file: file, location: .line(span.line), message: "the file changed while it was read")
         }
         let columns = header.count
-        let result: Result<[CSVRow], InputError> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<[TableRow], InputError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = Parser(window: buffer, file: file, position: 0, line: span.line, separator: separator)
-            var rows: [CSVRow] = []
+            var rows: [TableRow] = []
             var fields: [String] = []
             var number = span.number
             while parser.position < buffer.count {
@@ -91,7 +82,7 @@ public final class CSVRecordFile: Sendable {
                                                       separator: separator) {
                     return .failure(error)
                 }
-                rows.append(CSVRow(line: line, number: number, fields: fields))
+                rows.append(TableRow(line: line, number: number, fields: fields))
                 number += 1
             }
             return .success(rows)
@@ -143,7 +134,7 @@ public struct CSVRecordScanner {
     }
 
     /// The next data row and the byte range of its record (line end included), or nil at the end of the file.
-    public mutating func next() throws(InputError) -> (row: CSVRow, offset: Int, end: Int)? {
+    public mutating func next() throws(InputError) -> (row: TableRow, offset: Int, end: Int)? {
         guard let record = try nextRecord(beforeHeader: false) else { return nil }
         let number = rowCount + 1
         if let error = Parser.trimExtraFields(&fields, columns: header.count, number: number, line: record.line, file: file,
@@ -151,7 +142,7 @@ public struct CSVRecordScanner {
             throw error
         }
         rowCount = number
-        return (CSVRow(line: record.line, number: number, fields: fields), record.offset, record.end)
+        return (TableRow(line: record.line, number: number, fields: fields), record.offset, record.end)
     }
 
     /// The indexed file for reading rows back.

@@ -47,7 +47,7 @@ public struct CertificateRegistryProvider: DataProvider {
             }
             complete = flag
         }
-        let table = try CertificateRegistryTable.read(source.url, displayPath: source.displayPath, layout: layout)
+        let table = try CertificateRegistryTable.read(source, layout: layout)
         return Source(providerID: id, table: table, complete: complete)
     }
 

@@ -11,16 +11,18 @@ struct CertificateRegistryTable: Sendable {
         let provenance: Provenance
     }
 
-    let file: String
     let layout: CertificateRegistryLayout
     let header: HeaderMap
-    let csv: CSVRecordFile
-    /// Where each valid row lies in the file; rows are read back when an enterprise's certificates are asked for.
-    let spans: [CSVRecordFile.Span]
+    let records: TableRecords
+    /// Where each valid row lies in the table; rows are read back when an enterprise's certificates are asked for.
+    let spans: [TableSpan]
     private let byCode: [String: [Int]]
     private let byOrganizationCode: [String: [Int]]
     /// Only rows without a usable code: a row with someone else's code is not matched by name.
     private let byName: [String: [Int]]
+
+    /// The name used in messages and provenance.
+    var file: String { records.file }
 
     func rows(for enterprise: Enterprise) throws(InputErrors) -> [Row] {
         let code = Self.code(enterprise.id)
@@ -30,21 +32,22 @@ struct CertificateRegistryTable: Sendable {
         var rows: [Row] = []
         for index in indexes.sorted() {
             let span = spans[index]
-            let read: [CSVRow]
-            do { read = try csv.rows(in: span) } catch { throw InputErrors([error]) }
+            let read: [TableRow]
+            do { read = try records.rows(in: span) } catch { throw InputErrors([error]) }
             guard read.count == 1, let row = read.first else {
-                throw InputErrors([InputError(file: file, location: .row(span.number, line: span.line), message: "the file changed while it was read")])
+                throw InputErrors([InputError(file: records.file, location: records.places.row(TableRow(line: span.line, number: span.number, fields: [])),
+                                              message: "the file changed while it was read")])
             }
             let (record, errors) = Self.record(row, header: header, layout: layout)
             if !errors.isEmpty { throw InputErrors(errors) }
-            rows.append(Row(record: record, provenance: Provenance(provider: layout.providerID, file: file, line: row.line,
-                                                                   row: row.number, source: .registry)))
+            rows.append(Row(record: record, provenance: header.provenance(provider: layout.providerID, row: row, citing: "number",
+                                                                          source: .registry)))
         }
         return rows
     }
 
     /// A row as a certificate record, or the errors of its cells.
-    static func record(_ row: CSVRow, header: HeaderMap, layout: CertificateRegistryLayout) -> (JSONObject, [InputError]) {
+    static func record(_ row: TableRow, header: HeaderMap, layout: CertificateRegistryLayout) -> (JSONObject, [InputError]) {
         var record = JSONObject()
         var rowErrors: [InputError] = []
         for column in layout.columns where column.spec.key != CertificateRegistryLayout.organizationCodeKey {
@@ -66,28 +69,27 @@ struct CertificateRegistryTable: Sendable {
     }
 
     /// Reads the export once, streaming: every row is validated, and only where each valid row lies is kept.
-    static func read(_ url: URL, displayPath: String, layout: CertificateRegistryLayout) throws(InputErrors) -> CertificateRegistryTable {
-        var scanner: CSVRecordScanner
+    static func read(_ source: SourceReference, layout: CertificateRegistryLayout) throws(InputErrors) -> CertificateRegistryTable {
+        var scanner = try TableReader.scan(source)
         let header: HeaderMap
         do {
-            scanner = try CSVRecordScanner(url: url, displayName: displayPath)
-            header = try HeaderMap(header: scanner.header, file: scanner.file, headerLine: scanner.headerLine, columns: layout.columns.map(\.spec))
+            header = try HeaderMap(scanner: scanner, columns: layout.columns.map(\.spec))
         } catch {
             throw InputErrors([error])
         }
         var errors: [InputError] = []
         for group in layout.anyOf where !group.contains(where: header.contains) {
             let names = group.compactMap { key in layout.columns.first { $0.spec.key == key }?.spec.aliases.first }
-            errors.append(InputError(file: displayPath, location: .line(scanner.headerLine),
+            errors.append(InputError(file: scanner.places.file, location: scanner.places.header,
                                      message: "missing column: one of \(names.map { "\"\($0)\"" }.joined(separator: " or ")) is required",
                                      expected: "a header named \(names.map { "\"\($0)\"" }.joined(separator: " or "))"))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
 
-        var spans: [CSVRecordFile.Span] = []
+        var spans: [TableSpan] = []
         var byCode: [String: [Int]] = [:], byOrganizationCode: [String: [Int]] = [:], byName: [String: [Int]] = [:]
         while true {
-            let next: (row: CSVRow, offset: Int, end: Int)?
+            let next: (row: TableRow, offset: Int, end: Int)?
             do { next = try scanner.next() } catch { throw InputErrors([error]) }
             guard let (row, offset, end) = next else { break }
             let (record, rowErrors) = Self.record(row, header: header, layout: layout)
@@ -102,10 +104,10 @@ struct CertificateRegistryTable: Sendable {
                 let holder = name(record["holderName"]?.stringValue ?? "")
                 if !holder.isEmpty { byName[holder, default: []].append(index) }
             }
-            spans.append(CSVRecordFile.Span(offset: offset, length: end - offset, line: row.line, number: row.number))
+            spans.append(TableSpan(offset: offset, length: end - offset, line: row.line, number: row.number))
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return CertificateRegistryTable(file: displayPath, layout: layout, header: header, csv: scanner.finish(), spans: spans,
+        return CertificateRegistryTable(layout: layout, header: header, records: scanner.finish(), spans: spans,
                                         byCode: byCode, byOrganizationCode: byOrganizationCode, byName: byName)
     }
 

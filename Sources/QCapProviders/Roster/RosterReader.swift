@@ -1,14 +1,15 @@
 import Foundation
 import QCapCore
 
-/// Reads the roster (`enterprises.csv`): who is assessed. Headers may be Chinese or English, the file UTF-8,
-/// UTF-8 with BOM or GB18030 (as Excel saves it on a Chinese Windows).
+/// Reads the roster (`enterprises.csv`, or a sheet of a workbook): who is assessed. Headers may be Chinese or English,
+/// a CSV file UTF-8, UTF-8 with BOM or GB18030 (as Excel saves it on a Chinese Windows); see `TableReader`.
 public enum RosterReader {
     public struct Roster: Sendable {
         public var enterprises: [Enterprise]
         /// Review findings per enterprise id (a USCC whose check character fails).
         public var review: [String: [LocalizedText]]
-        public var encoding: TextEncoding
+        /// How the roster was stored (a CSV encoding or a sheet).
+        public var format: TableFormat
     }
 
     static let columns = [
@@ -20,11 +21,11 @@ public enum RosterReader {
         ColumnSpec(key: "products", aliases: ["主要产品", "主营产品", "产品", "main products"], required: false),
     ]
 
-    public static func read(_ url: URL, displayPath: String) throws(InputErrors) -> Roster {
-        let table: CSVTable
+    public static func read(_ url: URL, displayPath: String, sheet: String? = nil) throws(InputErrors) -> Roster {
+        let table: Table
         let header: HeaderMap
         do {
-            table = try CSVReader.read(contentsOf: url, displayName: displayPath)
+            table = try TableReader.read(url, displayName: displayPath, sheet: sheet)
             header = try HeaderMap(table: table, columns: columns)
         } catch {
             throw InputErrors([error])
@@ -40,9 +41,10 @@ public enum RosterReader {
                 errors.append(header.error("uscc", in: row, message: "malformed USCC \"\(code)\": \(why)", expected: USCC.expectedForm))
                 continue
             case .checkFailed(let expected):
+                let cell = header.provenance(provider: "roster", row: row, citing: "uscc", source: .roster).cell.map { "\(table.file)!\($0)" }
                 review[code, default: []].append(LocalizedText(
-                    zh: "统一社会信用代码 \(code) 校验位不符（按 GB 32100 应为 \(expected)），请核实（\(displayPath) 第 \(row.number) 行）",
-                    en: "USCC \(code) fails its check character (GB 32100 gives \(expected)); verify it (\(displayPath) row \(row.number))"))
+                    zh: "统一社会信用代码 \(code) 校验位不符（按 GB 32100 应为 \(expected)），请核实（\(cell ?? "\(displayPath) 第 \(row.number) 行")）",
+                    en: "USCC \(code) fails its check character (GB 32100 gives \(expected)); verify it (\(cell ?? "\(displayPath) row \(row.number)"))"))
             case .valid:
                 break
             }
@@ -73,9 +75,9 @@ public enum RosterReader {
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         if enterprises.isEmpty {
-            throw InputErrors([InputError(file: displayPath, location: .line(table.headerLine), message: "the roster has no enterprises",
+            throw InputErrors([InputError(file: table.file, location: table.places.header, message: "the roster has no enterprises",
                                           expected: "one row per enterprise under the header")])
         }
-        return Roster(enterprises: enterprises, review: review, encoding: table.encoding)
+        return Roster(enterprises: enterprises, review: review, format: table.format)
     }
 }

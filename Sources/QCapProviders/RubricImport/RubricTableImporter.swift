@@ -62,7 +62,7 @@ public enum RubricTableImporter {
     static let no: Set<String> = ["否", "n", "no", "false", "0", "-", "—", "×", "✗"]
 
     /// The rubric as JSON, keys in the order of docs/rubric-format.md; every problem is reported with its row.
-    public static func rubric(from table: CSVTable, options: Options) throws(InputErrors) -> JSONValue {
+    public static func rubric(from table: Table, options: Options) throws(InputErrors) -> JSONValue {
         let levels = options.levels.sorted { $0.rank < $1.rank }
         guard !levels.isEmpty else {
             throw InputErrors([InputError(file: table.file, message: "the scale \(options.scaleName) has no levels")])
@@ -146,7 +146,7 @@ public enum RubricTableImporter {
                 levels: descriptors, remediation: map.value("remediation", in: row)))
         }
         if table.rows.isEmpty {
-            errors.append(InputError(file: table.file, location: .line(table.headerLine), message: "the table has no indicator rows"))
+            errors.append(InputError(file: table.file, location: table.places.header, message: "the table has no indicator rows"))
         }
         for dimension in dimensions where seenIDs[dimension.id] != nil {
             errors.append(map.error("dimension", in: dimension.row, message: "dimension id \"\(dimension.id)\" is also an indicator id"))
@@ -172,7 +172,7 @@ public enum RubricTableImporter {
     struct Dimension {
         var id: String
         var title: String
-        var row: CSVRow
+        var row: TableRow
         var weight: Double?
         var indicators: [Indicator] = []
     }

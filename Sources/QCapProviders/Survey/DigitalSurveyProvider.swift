@@ -1,15 +1,16 @@
 import Foundation
 import QCapCore
 
-/// Digital-maturity and quality-management-digitalization surveys: one wide CSV (one row per enterprise, one column
-/// per requirement) or per-enterprise JSON files (see docs/evidence-formats.md, "Digital surveys").
+/// Digital-maturity and quality-management-digitalization surveys: one wide table (CSV or a workbook sheet; one row
+/// per enterprise, one column per requirement) or per-enterprise JSON files (see docs/evidence-formats.md, "Digital surveys").
 ///
 /// Columns may be named by fact key, criterion id or Chinese name with a level (`SurveyColumnResolver`); a column
 /// that names no known requirement is bad input with its header line and column, since a silently ignored column
 /// would turn answers into missing evidence. Cells are converted as spreadsheets write them (`SurveyValueReader`).
 ///
 /// Source options in `qcap.json`: `prefixes` (fact prefixes tried for bare criterion ids, default `["dm", "qmd"]`),
-/// `ignoreColumns` (extra columns to skip, such as a contact person), `source` (`survey` by default; `self` or `onsite`).
+/// `ignoreColumns` (extra columns to skip, such as a contact person), `source` (`survey` by default; `self` or `onsite`),
+/// `sheet` (a workbook's sheet; read by `TableReader`).
 public struct DigitalSurveyProvider: DataProvider {
     public init() {}
 
@@ -46,7 +47,7 @@ public struct DigitalSurveyProvider: DataProvider {
         } else if source.url.pathExtension.lowercased() == "json" {
             table = try reader.readJSON([(source.url, source.displayPath)])
         } else {
-            table = try reader.readCSV(source.url, display: source.displayPath)
+            table = try reader.readTable(source)
         }
         return InMemoryEvidenceSource(providerID: id, enterprises: table.order, facts: table.facts)
     }
@@ -77,8 +78,10 @@ public struct DigitalSurveyProvider: DataProvider {
                         continue
                     }
                     source = parsed
+                case TableReader.sheetOption:
+                    continue
                 default:
-                    errors.append(InputError(file: file, location: .jsonPath(path, line: nil), message: "unknown option '\(key)'", expected: "prefixes, ignoreColumns or source"))
+                    errors.append(InputError(file: file, location: .jsonPath(path, line: nil), message: "unknown option '\(key)'", expected: "prefixes, ignoreColumns, source or sheet"))
                 }
             }
             if !errors.isEmpty { throw InputErrors(errors) }

@@ -27,17 +27,17 @@ struct SurveyReader {
     static let descriptive: Set<String> = Set(["企业名称", "单位名称", "名称", "company", "enterprise", "name", "序号", "no.", "#"]
         .map(HeaderMap.normalize))
 
-    // MARK: wide CSV
+    // MARK: wide table
 
-    func readCSV(_ url: URL, display: String) throws(InputErrors) -> Collected {
-        let table: CSVTable
+    func readTable(_ source: SourceReference) throws(InputErrors) -> Collected {
+        let table = try TableReader.read(source)
         let header: HeaderMap
         do {
-            table = try CSVReader.read(contentsOf: url, displayName: display)
             header = try HeaderMap(table: table, columns: [Self.usccColumn])
         } catch {
             throw InputErrors([error])
         }
+        let display = table.file
         var errors: [InputError] = []
         let usccIndex = header.indexes["uscc"] ?? -1
         var columns: [(index: Int, header: String, key: String)] = []
@@ -45,7 +45,7 @@ struct SurveyReader {
         for (index, text) in table.header.enumerated() where index != usccIndex {
             let normalized = HeaderMap.normalize(text)
             if Self.descriptive.contains(normalized) || options.ignored.contains(normalized) { continue }
-            let location = InputError.Location.column(text.isEmpty ? "#\(index + 1)" : text, row: nil, line: table.headerLine)
+            let location = table.places.header(column: index, named: text.isEmpty ? "#\(index + 1)" : text)
             if text.isEmpty {
                 if table.rows.contains(where: { !($0[index] ?? "").trimmedWhitespace.isEmpty }) {
                     errors.append(InputError(file: display, location: location, message: "column \(index + 1) has values but no header",
@@ -75,7 +75,7 @@ struct SurveyReader {
         var seen: [String: Int] = [:]
         for row in table.rows {
             guard errors.count < Self.errorLimit else {
-                errors.append(InputError(file: display, location: .row(row.number, line: row.line),
+                errors.append(InputError(file: display, location: table.places.row(row),
                                          message: "stopped reading after \(errors.count) problems; fix these and load the file again"))
                 throw InputErrors(errors)
             }
@@ -93,7 +93,7 @@ struct SurveyReader {
                 continue
             }
             seen[code] = row.number
-            let provenance = Provenance(provider: provider, file: display, line: row.line, row: row.number, source: options.source)
+            let provenance = header.provenance(provider: provider, row: row, citing: "uscc", source: options.source)
             var facts: [Fact] = []
             for column in columns {
                 guard let cell = row[column.index]?.trimmedWhitespace, !cell.isEmpty else { continue }
@@ -101,7 +101,7 @@ struct SurveyReader {
                 case .success(let value):
                     facts.append(Fact(key: column.key, value: value, provenance: provenance))
                 case .failure(let problem):
-                    errors.append(InputError(file: display, location: .column(column.header, row: row.number, line: row.line),
+                    errors.append(InputError(file: display, location: table.places.cell(column: column.index, named: column.header, in: row),
                                              message: "\(column.key): \(problem.message)", expected: problem.expected))
                 }
             }

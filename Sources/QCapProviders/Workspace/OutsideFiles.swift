@@ -8,11 +8,11 @@ import QCapCore
 /// key) as a roster or evidence. Messages about such files therefore never quote their content: an error keeps its
 /// file, line and row (and what was expected), and its message is replaced. Errors about the file as a whole (not
 /// found, empty, not text) quote nothing and are kept.
-struct OutsideFiles: Sendable {
+public struct OutsideFiles: Sendable {
     /// The outside inputs as messages show them (their absolute path, or the workspace-relative one).
     let shown: [String]
 
-    init(root: URL, config: WorkspaceConfig) {
+    public init(root: URL, config: WorkspaceConfig) {
         let inputs = WorkspaceInputs.inputs(root: root, config: config)
         shown = inputs.filter { !RealPath.isInside($0.url.path, root: root.path) }.map(\.shown)
     }
@@ -23,7 +23,7 @@ struct OutsideFiles: Sendable {
         shown.contains { file == $0 || file.hasPrefix($0 + "/") }
     }
 
-    func redact(_ errors: [InputError]) -> [InputError] {
+    public func redact(_ errors: [InputError]) -> [InputError] {
         errors.map(redact)
     }
 
@@ -37,6 +37,7 @@ struct OutsideFiles: Sendable {
         case .jsonPath(_, let line): location = line.map { .line($0) } ?? .none
         case .column(_, let row, let line):
             if let row, let line { location = .row(row, line: line) } else { location = line.map { .line($0) } ?? .none }
+        case .cell(let reference, _, let row): location = .cell(reference, column: nil, row: row)
         }
         return InputError(file: error.file, location: location,
                           message: "not in the expected form (details not shown: they would quote a file outside the workspace)",

@@ -5,7 +5,7 @@ import QCapCore
 /// a waiver with no justification, approver or expiry, or naming an unknown rubric, criterion or an enterprise that
 /// is not on the roster, is bad input (a waiver that silently applies to nobody is a mistake nobody would notice).
 ///
-///     {"waivers": [{"enterprise": "91350600…", "rubric": "excellence", "criterion": "4.7.4",
+///     {"waivers": [{"enterprise": "91350600…", "rubric": "excellence", "criterion": "4.7.5",
 ///                   "justification": "…", "approver": "…", "expires": "2026-12-31"}]}
 public enum WaiverFile {
     /// `roster`: the roster's USCCs, checked when given (nil when the roster could not be read: that error is reported).

@@ -58,9 +58,10 @@ public struct Workspace: Sendable {
                                      message: "tailoring for unknown rubric '\(id)'"))
         }
 
-        var roster = RosterReader.Roster(enterprises: [], review: [:], encoding: .utf8)
+        var roster = RosterReader.Roster(enterprises: [], review: [:], format: .csv(.utf8, separator: ","))
         do {
-            roster = try RosterReader.read(WorkspaceConfig.url(config.roster, root: root), displayPath: display(root, config.roster))
+            roster = try RosterReader.read(WorkspaceConfig.url(config.roster, root: root), displayPath: display(root, config.roster),
+                                           sheet: config.rosterSheet)
         } catch {
             errors += error.errors
         }

@@ -17,8 +17,12 @@ public struct WorkspaceConfig: Sendable {
     public var name: String
     public var regionCode: String
     public var regionName: String
+    /// District code → name (`"region": {"districts": {"350602": "芗城区"}}`), for the region's view.
+    public var districts: [String: String] = [:]
     public var period: String
     public var roster: String
+    /// The roster's sheet when the roster is a workbook (`"roster": {"path": "enterprises.xlsx", "sheet": "名单"}`).
+    public var rosterSheet: String?
     /// Enabled rubric ids; empty means every registered rubric.
     public var rubrics: [String]
     public var sources: [Source]
@@ -60,7 +64,7 @@ public struct WorkspaceConfig: Sendable {
         guard case .object(let object) = value else {
             throw InputErrors([InputError(file: displayPath, location: .jsonPath("$", line: 1), message: "expected an object", expected: "{\"schema\": \"\(schema)\", …}")])
         }
-        var config = WorkspaceConfig(name: "", regionCode: "", regionName: "", period: "", roster: "enterprises.csv", rubrics: [],
+        var config = WorkspaceConfig(name: "", regionCode: "", regionName: "", period: "", roster: "enterprises.csv", rosterSheet: nil, rubrics: [],
                                      sources: [], waivers: nil, tailoring: [:], rubricFiles: [], override: [], settings: [:])
         func string(_ key: String, _ member: JSONValue) -> String? {
             guard let text = member.stringValue else { fail("$.\(key)", "expected a string, found \(member.typeName)"); return nil }
@@ -80,12 +84,33 @@ public struct WorkspaceConfig: Sendable {
                 if member.stringValue != schema { fail("$.schema", "unsupported schema \(JSONWriter.write(member))", schema) }
             case "name": config.name = string(key, member) ?? ""
             case "period": config.period = string(key, member) ?? ""
-            case "roster": config.roster = string(key, member) ?? config.roster
+            case "roster":
+                if case .object(let entry) = member {
+                    guard let path = entry["path"]?.stringValue, !path.isEmpty else {
+                        fail("$.roster", "a roster object needs \"path\"", "{\"path\": \"enterprises.xlsx\", \"sheet\": \"名单\"}")
+                        continue
+                    }
+                    config.roster = path
+                    for (optionKey, option) in entry where optionKey != "path" {
+                        guard optionKey == TableReader.sheetOption else { fail("$.roster.\(optionKey)", "unknown key '\(optionKey)'", "path or sheet"); continue }
+                        guard let sheet = option.stringValue, !sheet.isEmpty else { fail("$.roster.sheet", "expected the sheet's name"); continue }
+                        config.rosterSheet = sheet
+                    }
+                } else {
+                    config.roster = string(key, member) ?? config.roster
+                }
             case "waivers": config.waivers = string(key, member)
             case "region":
                 guard case .object(let region) = member else { fail("$.region", "expected {\"code\": …, \"name\": …}"); continue }
                 config.regionCode = region["code"]?.stringValue ?? ""
                 config.regionName = region["name"]?.stringValue ?? ""
+                if let districts = region["districts"] {
+                    guard case .object(let names) = districts else { fail("$.region.districts", "expected an object of district code → name"); continue }
+                    for (code, name) in names {
+                        guard let text = name.stringValue else { fail("$.region.districts.\(code)", "expected a string, found \(name.typeName)"); continue }
+                        config.districts[code] = text
+                    }
+                }
             case "rubrics": config.rubrics = strings(key, member)
             case "rubricFiles": config.rubricFiles = strings(key, member)
             case "override": config.override = strings(key, member)

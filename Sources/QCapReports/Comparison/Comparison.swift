@@ -28,6 +28,12 @@ public struct Comparison: Sendable, Codable {
         public var rank: Int
         public var id: String
         public var name: LocalizedText
+
+        public init(rank: Int, id: String, name: LocalizedText) {
+            self.rank = rank
+            self.id = id
+            self.name = name
+        }
     }
 
     /// One rubric column: the comparable group of results the matrix and statistics use.
@@ -98,20 +104,26 @@ public struct Comparison: Sendable, Codable {
 
     public struct TargetLevel: Sendable, Codable {
         public var level: Level
+        /// The national number of new enterprises (新增) at this level or above by the year.
         public var target: Double
-        /// Enterprises of the cohort at exactly this level.
-        public var count: Int
-        /// Enterprises at this level or higher (the count the target is compared with).
-        public var atOrAbove: Int
-        /// atOrAbove / target.
-        public var share: Double?
+        /// The cohort's new entrants at or past the level since the baseline period (absent with one period): held a
+        /// lower level or none in the baseline, or first assessed now.
+        public var newEntrants: Int?
+        /// Of which first assessed in the period compared (no baseline result).
+        public var firstAssessed: Int?
+        /// newEntrants / target: the cohort's count beside the national figure, not progress against a quota.
+        public var shareOfTarget: Double?
     }
 
-    /// The cohort's counts per level against one year's national targets (the rubric's `nationalTargets` parameter).
+    /// The cohort's new entrants per level beside one year's national new-entrant targets (the rubric's
+    /// `nationalTargets` parameter).
     public struct Target: Sendable, Codable {
         public var rubric: String
         public var year: String
         public var levels: [TargetLevel]
+        /// The national number of new enterprises implementing advanced QMS standards by the year (counted in a
+        /// region by `qcap region` from the certificate registry, not here).
+        public var newQMSAdopters: Double?
     }
 
     /// A result kept out of the matrix and statistics because it cannot be compared with its column.

@@ -107,7 +107,8 @@ public struct ComparisonBuilder: Sendable {
                 benchmarkScore: benchmarkScore.map(CohortStatistics.round),
                 baseline: baselinePeriod == nil ? nil : CohortStatistics(baselineScores)))
             if let descriptor {
-                targets += nationalTargets(descriptor: descriptor, key: key, rubric: id, levels: levels, cohort: cohort.map(\.result), notes: &notes)
+                targets += nationalTargets(descriptor: descriptor, key: key, rubric: id, levels: levels, cohort: cohort,
+                                           baseline: { baselineByKey["\($0.enterprise.id)\u{0}\(id)"]?.max { $0.runID < $1.runID } }, notes: &notes)
             }
         }
 
@@ -216,37 +217,45 @@ public struct ComparisonBuilder: Sendable {
         return counts
     }
 
-    /// The rubric's `nationalTargets` (a tailoring may override it): `{"2025": {"inspection": 5000, …}, …}`, keyed
-    /// by year and then by level id (a level rank or name is accepted too).
+    /// The rubric's `nationalTargets` (a tailoring may override it; see `NewEntrantTargets`), with the cohort's new
+    /// entrants per level since the baseline period beside them. A baseline result that is not comparable with the
+    /// column cannot say whether the enterprise rose: it is counted nowhere, with a note.
     func nationalTargets(descriptor: RubricDescriptor, key: ComparabilityKey, rubric: String, levels: [Comparison.Level],
-                         cohort: [RubricResult], notes: inout [LocalizedText]) -> [Comparison.Target] {
-        let tailored = (try? JSONParser.parse(key.tailoring))?["parameters"]?["nationalTargets"]
-        guard let value = tailored ?? descriptor.parameter("nationalTargets") else { return [] }
-        guard let years = value.objectValue else {
-            notes.append(LocalizedText(zh: "\(rubric) 的参数 nationalTargets 不是按年份组织的对象，已忽略。",
-                                       en: "The nationalTargets parameter of \(rubric) is not an object keyed by year; ignored."))
-            return []
-        }
-        var targets: [Comparison.Target] = []
-        for (year, perLevel) in years.sorted(by: { $0.key < $1.key }) {
-            guard let members = perLevel.objectValue else { continue }
-            var rows: [Comparison.TargetLevel] = []
-            for (name, number) in members {
-                guard let target = number.numberValue, target.isFinite,
-                      let level = levels.first(where: { $0.id == name || String($0.rank) == name || $0.name.zh == name || $0.name.en == name }) else {
-                    notes.append(LocalizedText(zh: "\(rubric) 的 nationalTargets.\(year).\(name) 无法对应到等级，已忽略。",
-                                               en: "nationalTargets.\(year).\(name) of \(rubric) names no level of the rubric; ignored."))
+                         cohort: [Entry], baseline: (Entry) -> Entry?, notes: inout [LocalizedText]) -> [Comparison.Target] {
+        guard let value = NewEntrantTargets.parameter(descriptor: descriptor, tailoring: try? JSONParser.parse(key.tailoring)) else { return [] }
+        let (parsed, problems) = NewEntrantTargets.parse(value, rubric: rubric, levels: levels)
+        notes += problems
+        guard let parsed else { return [] }
+        // Per enterprise: its rank now, and its baseline rank (nil: no level then), or no baseline result at all.
+        var standings: [(current: Int?, baseline: Int??)] = []
+        var notComparable = 0
+        if baselinePeriod != nil {
+            for entry in cohort {
+                guard let before = baseline(entry) else {
+                    standings.append((entry.result.level?.rank, .none))
                     continue
                 }
-                let count = cohort.filter { $0.level?.rank == level.rank }.count
-                let atOrAbove = cohort.filter { ($0.level?.rank ?? Int.min) >= level.rank }.count
-                rows.append(Comparison.TargetLevel(level: level, target: target, count: count, atOrAbove: atOrAbove,
-                                                   share: target > 0 ? CohortStatistics.round(Double(atOrAbove) / target) : nil))
+                guard key.differences(from: ComparabilityKey(before.result)).isEmpty else {
+                    notComparable += 1
+                    continue
+                }
+                standings.append((entry.result.level?.rank, .some(before.result.level?.rank)))
             }
-            rows.sort { $0.level.rank < $1.level.rank }
-            if !rows.isEmpty { targets.append(Comparison.Target(rubric: rubric, year: year, levels: rows)) }
         }
-        return targets
+        if notComparable > 0 {
+            notes.append(LocalizedText(zh: "\(rubric)：\(notComparable) 家企业的基期结果与本期不可比（评价规则版本、内容或剪裁不同），未计入新增企业数。",
+                                       en: "\(rubric): \(notComparable) enterprise(s) have a baseline result not comparable with this period's (rubric version, content or tailoring differ) and are not counted as new entrants."))
+        }
+        return parsed.years.map { year in
+            Comparison.Target(rubric: rubric, year: year.year, levels: year.levels.map { target in
+                guard baselinePeriod != nil else { return Comparison.TargetLevel(level: target.level, target: target.target) }
+                let kinds = standings.compactMap { NewEntrants.kind(rank: target.level.rank, current: $0.current, baseline: $0.baseline) }
+                let count = kinds.count
+                return Comparison.TargetLevel(level: target.level, target: target.target, newEntrants: count,
+                                              firstAssessed: kinds.filter { $0 == .firstAssessed }.count,
+                                              shareOfTarget: target.target > 0 ? CohortStatistics.round(Double(count) / target.target) : nil)
+            }, newQMSAdopters: year.newQMSAdopters)
+        }
     }
 
     /// a − b, rounded as scores are; nil unless both are known.

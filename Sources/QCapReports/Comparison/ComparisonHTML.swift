@@ -42,12 +42,13 @@ public struct ComparisonHTML {
         body += "</div>\n</section>\n"
 
         if !comparison.targets.isEmpty {
-            body += "<section id=\"targets\">\n<h2>\(e(text.t("对照国家目标", "Against the national targets")))</h2>\n"
+            body += "<section id=\"targets\">\n<h2>\(e(text.t("国家新增目标（供参照）", "National new-entrant targets (for context)")))</h2>\n"
             for target in comparison.targets {
                 body += "<h3>\(e(text.targetTitle(target, column: comparison.columns.first { $0.id == target.rubric })))</h3>\n"
                 body += HTML.table(header: text.targetHeader, rows: target.levels.map { text.targetRow($0).map(e) }, numericColumns: [1, 2, 3, 4])
+                if let line = text.adoptersLine(target) { body += "<p class=\"small\">\(e(line))</p>\n" }
             }
-            body += "<p class=\"small muted\">\(e(text.targetNote))</p>\n</section>\n"
+            body += "<p class=\"small muted\">\(e(text.targetNote(comparison)))</p>\n</section>\n"
         }
 
         body += "<section id=\"matrix\">\n<h2>\(e(text.t("对比矩阵", "Matrix")))</h2>\n"

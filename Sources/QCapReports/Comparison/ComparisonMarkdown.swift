@@ -52,8 +52,9 @@ public struct ComparisonMarkdown {
         for target in comparison.targets {
             out += "\n### " + Markdown.escape(text.targetTitle(target, column: comparison.columns.first { $0.id == target.rubric })) + "\n\n"
             out += Markdown.table(text.targetHeader, target.levels.map(text.targetRow), numeric: [1, 2, 3, 4])
+            if let line = text.adoptersLine(target) { out += "\n" + Markdown.escape(line) + "\n" }
         }
-        if !comparison.targets.isEmpty { out += "\n" + Markdown.escape(text.targetNote) + "\n" }
+        if !comparison.targets.isEmpty { out += "\n" + Markdown.escape(text.targetNote(comparison)) + "\n" }
         if !comparison.leftApart.isEmpty {
             out += "\n## " + text.leftApartTitle + "\n\n"
             out += Markdown.table(text.leftApartHeader, comparison.leftApart.map {
@@ -66,30 +67,18 @@ public struct ComparisonMarkdown {
     }
 }
 
-/// Markdown helpers: escaping input text and GitHub-flavoured tables.
-public enum Markdown {
-    /// Escapes the characters that would start markup or break a table cell; line breaks become spaces.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">":
-                out.append("\\")
-                out.append(character)
-            case "\n", "\r", "\r\n":
-                out.append(" ")
-            default:
-                out.append(character)
-            }
-        }
+/// GitHub-flavoured tables and lists of plain text, escaped with the one `Markdown.escape`.
+extension Markdown {
+    /// A table; cells are plain text, escaped here.
+    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+        var out = "| " + header.map { escape($0) }.joined(separator: " | ") + " |\n"
+        out += "|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += "| " + row.map { escape($0) }.joined(separator: " | ") + " |\n" }
         return out
     }
 
-    /// A table; cells are plain text, escaped here.
-    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
-        return out
+    static func bullets(_ text: String?, empty: String) -> String {
+        guard let text, !text.isEmpty else { return empty + "\n" }
+        return text.split(separator: "\n").map { "- " + escape(String($0)) + "\n" }.joined()
     }
 }

@@ -68,8 +68,9 @@ public struct ComparisonTable {
         for target in comparison.targets {
             out += "\n" + text.targetTitle(target, column: comparison.columns.first { $0.id == target.rubric }) + "\n"
             out += grid([text.targetHeader] + target.levels.map(text.targetRow), numeric: [1, 2, 3, 4])
+            if let line = text.adoptersLine(target) { out += "  " + line + "\n" }
         }
-        if !comparison.targets.isEmpty { out += text.targetNote + "\n" }
+        if !comparison.targets.isEmpty { out += text.targetNote(comparison) + "\n" }
 
         if !comparison.leftApart.isEmpty {
             out += "\n" + text.leftApartTitle + "\n"

@@ -77,21 +77,35 @@ struct ComparisonText {
     }
 
     var targetHeader: [String] {
-        [t("等级", "Level"), t("国家目标（家）", "National target"), t("本级", "At level"), t("本级及以上", "At or above"), t("占目标", "Share of target")]
+        [t("等级", "Level"), t("全国新增目标（家）", "National new-entrant target"), t("本范围新增", "New in cohort"),
+         t("其中首次评价", "of which first assessed"), t("占全国数", "Share of national figure")]
     }
 
     func targetRow(_ level: Comparison.TargetLevel) -> [String] {
-        [level.level.name.text(language), AssessmentTable.fixed(level.target, 0), String(level.count), String(level.atOrAbove), percent(level.share)]
+        [t("新增\(level.level.name.zh)", "new at \(level.level.name.en)"), AssessmentTable.fixed(level.target, 0),
+         level.newEntrants.map(String.init) ?? "—", level.firstAssessed.map(String.init) ?? "—", percent(level.shareOfTarget)]
     }
 
     func targetTitle(_ target: Comparison.Target, column: Comparison.Column?) -> String {
         let name = column?.title.text(language) ?? target.rubric
-        return t("\(name)：本地区等级分布与国家 \(target.year) 年目标", "\(name): the cohort's levels against the national \(target.year) targets")
+        return t("\(name)：国家 \(target.year) 年新增目标（全国数，供参照）", "\(name): the national \(target.year) new-entrant targets (nationwide, for context)")
     }
 
-    var targetNote: String {
-        t("国家目标来自评价规则参数 nationalTargets（工信部联科〔2023〕249号）。目标为全国企业数，此处列出本地区（当前筛选范围）达到该等级及以上的企业数及其占全国目标的比例。",
-          "The national targets come from the rubric parameter nationalTargets (MIIT 工信部联科〔2023〕249号). They count enterprises nationwide; the cohort's count at the level or above is shown with its share of the national target.")
+    /// The QMS-adoption target of a year, which compare does not count (the certificate registry is `qcap region`'s).
+    func adoptersLine(_ target: Comparison.Target) -> String? {
+        guard let adopters = target.newQMSAdopters else { return nil }
+        let count = AssessmentTable.fixed(adopters, 0)
+        return t("\(target.year) 年全国新增贯彻实施先进质量管理体系标准企业 \(count) 家（本地区的新增持证企业由 qcap region 按证书登记数据统计）。",
+                 "\(target.year): \(count) new enterprises implementing advanced QMS standards nationwide (qcap region counts the region's new QMS holders from the certificate registry).")
+    }
+
+    func targetNote(_ comparison: Comparison) -> String {
+        guard comparison.baselinePeriod != nil else {
+            return t("国家目标来自评价规则参数 nationalTargets（《制造业卓越质量工程实施意见》，工信部联科〔2023〕249号），均为全国“新增”企业数。只给出一个期间时无法统计新增企业：用 --period 基期 --period 本期 比较两个期间。",
+                     "The national targets come from the rubric parameter nationalTargets (《制造业卓越质量工程实施意见》, 工信部联科〔2023〕249号) and count new enterprises nationwide. With one period new entrants cannot be counted: give --period BASELINE --period PERIOD.")
+        }
+        return t("国家目标来自评价规则参数 nationalTargets（《制造业卓越质量工程实施意见》，工信部联科〔2023〕249号），均为全国“新增”企业数，此处仅作背景参照：地区没有法定任务数，占比不表示完成进度。新增：本期达到或超过该等级、而基期低于该等级或未定级的企业，以及本期首次评价即达到该等级的企业（单列）；跨两级上升的在两级均计入，下降的不计入。",
+                 "The national targets come from the rubric parameter nationalTargets (《制造业卓越质量工程实施意见》, 工信部联科〔2023〕249号) and count new enterprises nationwide; they are context only: a region has no official quota, so a share is not progress. New entrants: enterprises at or above the level now that were below it (or held no level) in the baseline, and those first assessed now at the level (shown apart); a rise by two steps counts at both levels, a fall nowhere.")
     }
 
     var leftApartTitle: String { t("未纳入比较的结果（不可比）", "Results left apart (not comparable)") }

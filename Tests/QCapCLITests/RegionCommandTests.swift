@@ -1,0 +1,121 @@
+import Foundation
+import QCapCore
+import Testing
+@testable import QCapCLI
+
+/// `qcap region` end to end: a hand-written workspace whose registry export holds certificates around an expiry date,
+/// assessed with the built-in certification rubric, and counted through the census on three days.
+@Suite struct RegionCommandTests {
+    static func code(_ region: String, _ organisation: String) -> String {
+        let prefix = "91" + region + organisation
+        return prefix + String(USCC.checkCharacter(forPrefix: prefix) ?? "0")
+    }
+
+    static let first = code("350602", "MA2Y0B5T1")
+    static let second = code("350603", "MA2Y0B5T2")
+
+    /// Two enterprises; the first holds a QMS certificate expiring on 2026-06-30 and a suspended EMS one, the second a
+    /// withdrawn QMS certificate and an OHSMS one first issued in 2025.
+    static func workspace() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("region")
+        try folder.write("""
+            {"schema": "qcap.workspace/v1", "name": "区域统计测试", "region": {"code": "350600", "name": "漳州市",
+             "districts": {"350602": "芗城区", "350603": "龙文区"}}, "period": "2026", "roster": "enterprises.csv",
+             "rubrics": ["certification"], "sources": [{"provider": "cnca-registry", "path": "certificates.csv"}]}
+            """, to: "qcap.json")
+        try folder.write("""
+            统一社会信用代码,企业名称,行政区划,行业代码,规模
+            \(first),漳州<甲>&"乙'机械有限公司,350602,C34,中型
+            \(second),漳州丙电子有限公司,350603,C39,小型
+
+            """, to: "enterprises.csv")
+        try folder.write("""
+            证书编号,组织名称,统一社会信用代码,认证项目,认证依据,证书状态,颁证日期,证书到期日期,初次获证日期
+            00123Q1,漳州<甲>&"乙'机械有限公司,\(first),质量管理体系,GB/T 19001-2016,有效,2023-07-01,2026-06-30,2017-07-01
+            00123E1,漳州<甲>&"乙'机械有限公司,\(first),环境管理体系,GB/T 24001-2016,暂停,2024-01-10,2027-01-09,2024-01-10
+            00123Q2,漳州丙电子有限公司,\(second),质量管理体系,GB/T 19001-2016,撤销,2024-03-01,2027-02-28,2021-03-01
+            00123S2,漳州丙电子有限公司,\(second),职业健康安全管理体系,GB/T 45001-2020,有效,2025-09-01,2028-08-31,2025-09-01
+
+            """, to: "certificates.csv")
+        return folder
+    }
+
+    static func run(_ arguments: [String], in folder: TemporaryFolder) -> Int32 {
+        QCapCommand.run(arguments + ["--workspace", folder.url.path], rubrics: BuiltInRubrics.all)
+    }
+
+    static func figures(_ folder: TemporaryFolder, asOf: String, extra: [String] = []) throws -> JSONValue {
+        #expect(run(["region", "--as-of", asOf, "--format", "json", "-o", folder.url.appending(path: "region.json").path] + extra, in: folder) == 0)
+        return try JSONParser.parse(try folder.read("region.json"))
+    }
+
+    @Test func certificatesInForceTheDayBeforeOnAndAfterTheirExpiry() throws {
+        let folder = try Self.workspace()
+        defer { folder.remove() }
+        #expect(Self.run(["assess", "--as-of", "2026-06-30", "--format", "json", "-o", folder.url.appending(path: "out.json").path], in: folder) == 0)
+        for (day, inForce) in [("2026-06-29", 1), ("2026-06-30", 1), ("2026-07-01", 0)] {
+            let json = try Self.figures(folder, asOf: day)
+            let whole = try #require(json["groups"]?[0]?["figures"])
+            #expect(whole["cert.QMS.inForce"]?.intValue == inForce, "\(day)")
+            #expect(whole["cert.QMS.expiring"]?.intValue == inForce, "\(day)")
+            #expect(whole["cert.QMS.suspended"]?.intValue == 0)
+            #expect(whole["cert.QMS.withdrawn"]?.intValue == 1)
+            #expect(whole["cert.EMS.suspended"]?.intValue == 1)
+            #expect(whole["cert.OHSMS.holders"]?.intValue == 1)
+            #expect(whole["cert.none"]?.intValue == 1 - inForce)
+            #expect(json["asOf"]?.stringValue == day)
+        }
+        // Without --as-of: the as-of date of the period's latest run.
+        let json = try Self.figures(folder, asOf: "2026-06-30")
+        #expect(json["schema"]?.stringValue == "qcap.region/v1")
+        #expect(json["families"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["QMS", "EMS", "OHSMS"])
+        #expect(json["omitted"]?.arrayValue?.compactMap { $0["section"]?.stringValue }.contains("cqo") == true)
+    }
+
+    @Test func groupsListsAndFormats() throws {
+        let folder = try Self.workspace()
+        defer { folder.remove() }
+        #expect(Self.run(["assess", "--as-of", "2026-06-30", "--format", "json", "-o", folder.url.appending(path: "out.json").path], in: folder) == 0)
+        let json = try Self.figures(folder, asOf: "2026-06-30", extra: ["--by", "district"])
+        #expect(json["groups"]?.arrayValue?.compactMap { $0["key"]?.stringValue } == ["all", "350602", "350603"])
+        #expect(json["groups"]?[1]?["name"]?["zh"]?.stringValue == "芗城区")
+
+        let list = folder.url.appending(path: "list.json").path
+        #expect(Self.run(["region", "--by", "district", "--list", "350603:cert.OHSMS.holders", "--format", "json", "-o", list], in: folder) == 0)
+        let listed = try JSONParser.parse(try folder.read("list.json"))
+        #expect(listed["schema"]?.stringValue == "qcap.region-list/v1")
+        #expect(listed["value"]?.intValue == 1)
+        #expect(listed["enterprises"]?[0]?["enterprise"]?["id"]?.stringValue == Self.second)
+        #expect(listed["enterprises"]?[0]?["detail"]?["zh"]?.stringValue == "00123S2")
+        // The group is inferred from its key when --by is not given.
+        #expect(Self.run(["region", "--list", "350603:cert.OHSMS.holders", "-o", folder.url.appending(path: "list.txt").path], in: folder) == 0)
+
+        for format in ["table", "md", "html", "csv"] {
+            let path = folder.url.appending(path: "region.\(format)").path
+            #expect(Self.run(["region", "--by", "district", "--format", format, "-o", path], in: folder) == 0)
+        }
+        let html = try folder.read("region.html")
+        #expect(!html.contains("<script"))
+        let csv = try folder.read("region.csv")
+        #expect(csv.contains("分组,分组名称,指标编号,指标,数值"))
+        #expect(csv.contains("350602,芗城区,cert.QMS.holders,"))
+        let names = folder.url.appending(path: "names.html").path
+        #expect(Self.run(["region", "--list", "cert.QMS.holders", "--format", "html", "-o", names], in: folder) == 0)
+        let page = try folder.read("names.html")
+        #expect(page.contains("漳州&lt;甲&gt;&amp;&quot;乙&#39;机械有限公司"))
+        #expect(!page.contains("<甲>"))
+    }
+
+    @Test func usageErrors() throws {
+        let folder = try Self.workspace()
+        defer { folder.remove() }
+        #expect(Self.run(["region"], in: folder) == 2)   // nothing stored yet
+        #expect(Self.run(["assess", "--as-of", "2026-06-30", "--format", "json", "-o", folder.url.appending(path: "out.json").path], in: folder) == 0)
+        #expect(Self.run(["region", "--baseline", "2024"], in: folder) == 2)
+        #expect(Self.run(["region", "--baseline", "2026"], in: folder) == 2)
+        #expect(Self.run(["region", "--list", "cert.QMS.nonsense"], in: folder) == 2)
+        #expect(Self.run(["region", "--list", "999999:enterprises"], in: folder) == 2)
+        #expect(Self.run(["region", "--as-of", "2026-13-01"], in: folder) == 2)
+        #expect(Self.run(["region", "--by", "street"], in: folder) == 2)
+    }
+}
