@@ -47,10 +47,10 @@ enum InitCommand {
         }
         let name = arguments.positional("DIR") ?? "."
         if arguments.flag("example") {
-            print("Created an example workspace in \(name): \(count) fictional enterprises, \(rubrics.count) rubrics.")
-            print("Next: qcap assess --workspace \(name)")
+            try QCapCommand.printResult("Created an example workspace in \(name): \(count) fictional enterprises, \(rubrics.count) rubrics.\n"
+                                        + "Next: qcap assess --workspace \(name)\n")
         } else {
-            print("Created an empty workspace in \(name). Fill enterprises.csv and evidence/, then: qcap assess --workspace \(name)")
+            try QCapCommand.printResult("Created an empty workspace in \(name). Fill enterprises.csv and evidence/, then: qcap assess --workspace \(name)\n")
         }
     }
 }
