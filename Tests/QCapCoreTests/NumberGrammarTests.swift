@@ -65,7 +65,7 @@ import Testing
         }
         // One huge weight beside the rubric's own is fine: shares are still finite.
         let one = try Tailoring.parse(["weights": ["a": 1e308]], path: "$.tailoring.huge", file: "qcap.json", descriptor: descriptor)
-        let engine = RubricEngine(rubric: DeclarativeRubric(descriptor: descriptor), tailoring: one)
+        let engine = RubricEngine(descriptor: descriptor, tailoring: one)
         var evidence = Evidence(enterprise: Enterprise(id: "91350600MA2YYYYY1Y", name: "x"))
         evidence.add(contentsOf: [Fact(key: "h.a", value: true, provenance: Provenance(provider: "t", file: "t", source: .selfAssessment)),
                                   Fact(key: "h.b", value: false, provenance: Provenance(provider: "t", file: "t", source: .selfAssessment))])
