@@ -109,27 +109,28 @@ public enum RegionTables {
                                      level.shareOfTarget.map { .share($0) } ?? .empty])
                     }
                     if let adopters = year.newQMSAdopters {
-                        rows.append([.text(year.year), .label(LocalizedText(zh: "新增贯彻先进质量管理体系标准企业", en: "New enterprises implementing advanced QMS standards")),
+                        rows.append([.text(year.year), .label(LocalizedText(zh: "新增贯彻先进QMS标准企业", en: "New advanced-QMS adopters")),
                                      .number(adopters.target, decimals: 0),
                                      adopters.newAdopters.map { .count($0, figure: adopters.figure) } ?? .empty, .empty,
                                      adopters.shareOfTarget.map { .share($0) } ?? .empty])
                     }
                 }
-                let note = report.baselinePeriod == nil
+                let source = national.source.map { LocalizedText(zh: "来源：\($0)。", en: "Source: \($0). ") } ?? LocalizedText("")
+                let context = report.baselinePeriod == nil
                     ? LocalizedText(zh: "未指定基期（--baseline），无法统计新增企业；此处只列出国家目标。",
                                     en: "No baseline (--baseline) was given, so new entrants cannot be counted; only the national figures are listed.")
                     : LocalizedText(zh: "国家目标为全国新增企业数，列此仅作背景参照；地区没有法定任务数，占比不表示完成进度。新增 QMS 持证企业以登记数据中首次获证日期晚于基期基准日 \(report.baselineAsOf?.description ?? "—")、且截至 \(report.asOf) 仍持有有效 QMS 证书的企业近似“贯彻实施先进质量管理体系标准”。",
                                     en: "National figures count new enterprises nationwide and are shown as context only: a region has no official quota, so a share is not progress. New QMS holders — first certified after the baseline date \(report.baselineAsOf?.description ?? "—") and holding a QMS certificate in force on \(report.asOf) — stand in for “implementing advanced QMS standards”.")
                 tables.append(RegionTable(
                     id: "national-\(national.rubric)",
-                    title: LocalizedText(zh: "国家新增目标（全国数，供参照）：\(national.title.zh)\(national.source.map { "，来源：\($0)" } ?? "")",
-                                         en: "National new-entrant targets (nationwide, for context): \(national.title.en)\(national.source.map { "; source: \($0)" } ?? "")"),
+                    title: LocalizedText(zh: "国家新增目标（全国数，供参照）：\(national.title.zh)",
+                                         en: "National new-entrant targets (nationwide, for context): \(national.title.en)"),
                     columns: [RegionTable.Column(LocalizedText(zh: "年份", en: "Year")), RegionTable.Column(LocalizedText(zh: "国家目标", en: "National target")),
                               RegionTable.Column(LocalizedText(zh: "全国数", en: "Nationwide"), numeric: true),
                               RegionTable.Column(LocalizedText(zh: "\(whole.name.zh)新增", en: "\(whole.name.en) new"), numeric: true),
                               RegionTable.Column(LocalizedText(zh: "其中首次评价", en: "of which first assessed"), numeric: true),
                               RegionTable.Column(LocalizedText(zh: "占全国数", en: "Share of nationwide"), numeric: true)],
-                    rows: rows, note: note))
+                    rows: rows, note: LocalizedText(zh: source.zh + context.zh, en: source.en + context.en)))
             }
         }
 
