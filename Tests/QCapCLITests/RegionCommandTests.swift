@@ -119,3 +119,55 @@ import Testing
         #expect(Self.run(["region", "--by", "street"], in: folder) == 2)
     }
 }
+
+/// The example region as a new evaluator meets it: `init --example` stores last year's baseline, `assess` this year's,
+/// and `region --baseline`, `chain` and `compare --chain` work at once.
+@Suite struct RegionExampleTests {
+    @Test func newEntrantsSinceTheExamplesBaselineMatchTheStore() throws {
+        let workspace = try StoreCommandsTests.Workspace(count: 60, baseline: true)
+        defer { workspace.remove() }
+        #expect(workspace.assess() == 0)
+        let out = workspace.file("region.json").path
+        #expect(workspace.run(["region", "--baseline", "2025", "--format", "json", "-o", out]) == 0)
+        let json = try JSONParser.parse(try workspace.read("region.json"))
+        let figures = try #require(json["groups"]?[0]?["figures"])
+
+        // The same count, straight from the store: at or past the level now, below it (or absent) in 2025.
+        let store = try workspace.store()
+        let now = Dictionary(uniqueKeysWithValues: try store.regionResults(period: "2026").map { ($0.enterprise.id, $0.levelRank) })
+        let before = Dictionary(uniqueKeysWithValues: try store.regionResults(period: "2025").map { ($0.enterprise.id, $0.levelRank) })
+        #expect(before.count < now.count)   // some enterprises are first assessed this year
+        var total = 0
+        for (rank, id) in [(1, "experience"), (2, "inspection"), (3, "assurance"), (4, "prevention"), (5, "excellence")] {
+            let risers = now.filter { enterprise, level in
+                guard let level, level >= rank else { return false }
+                guard let earlier = before[enterprise] else { return true }
+                return (earlier ?? 0) < rank
+            }
+            let first = risers.keys.filter { before[$0] == nil }.count
+            #expect(figures["new.demo-capability.\(id)"]?.intValue == risers.count, "\(id)")
+            #expect(figures["new.demo-capability.\(id).firstAssessed"]?.intValue == first, "\(id)")
+            total += risers.count
+        }
+        #expect(total > 0)   // the example's spread makes the counts non-trivial
+        #expect(json["baselinePeriod"]?.stringValue == "2025")
+        #expect(json["groups"]?[0]?["name"]?["zh"]?.stringValue == "漳州市")
+
+        // Chains from the example's chains.csv; the supplier from outside the region has no evidence.
+        #expect(workspace.run(["chain", "--format", "json", "-o", workspace.file("chain.json").path]) == 0)
+        let chains = try JSONParser.parse(try workspace.read("chain.json"))
+        let first = try #require(chains["chains"]?[0])
+        #expect(first["id"]?.stringValue == "ZZ-VALVE")
+        #expect(first["members"]?.arrayValue?.contains { $0["assessed"]?.boolValue == false } == true)
+        #expect(first["weakest"]?[0]?["gap"] == nil)
+        #expect(workspace.run(["compare", "--chain", "ZZ-VALVE", "--format", "json", "-o", workspace.file("c.json").path]) == 0)
+        let compared = try JSONParser.parse(try workspace.read("c.json"))
+        #expect(compared["filters"]?[0]?.stringValue == "chain=ZZ-VALVE")
+        let enterprises = (first["members"]?.arrayValue ?? []).filter { $0["role"]?.stringValue != "leader" && $0["assessed"]?.boolValue == true }
+        #expect(compared["rows"]?.arrayValue?.count == enterprises.count)
+        #expect(workspace.run(["compare", "--chain", "NOPE"]) == 2)
+        #expect(workspace.run(["chain", "NOPE"]) == 2)
+        #expect(workspace.run(["chain", "--at-least", "卓越级", "-o", workspace.file("chain.txt").path]) == 0)
+        #expect(workspace.run(["chain", "--at-least", "legendary"]) == 2)
+    }
+}
