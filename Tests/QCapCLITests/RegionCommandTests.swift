@@ -169,5 +169,52 @@ import Testing
         #expect(workspace.run(["chain", "NOPE"]) == 2)
         #expect(workspace.run(["chain", "--at-least", "卓越级", "-o", workspace.file("chain.txt").path]) == 0)
         #expect(workspace.run(["chain", "--at-least", "legendary"]) == 2)
+
+        // The site: every page on disk, every relative link resolving to a written page, rebuilt in place.
+        let site = workspace.file("site")
+        #expect(workspace.run(["site", "-o", site.path, "--baseline", "2025", "--page-size", "3"]) == 0)
+        let pages = try Self.pages(in: site)
+        #expect(pages.contains("index.html"))
+        #expect(pages.filter { $0.hasPrefix("enterprises/") }.count == 60)
+        #expect(pages.contains { $0.hasPrefix("districts/") && $0.hasSuffix("-2.html") })
+        #expect(pages.contains(SitePathsProbe.chain))
+        for page in pages {
+            let html = try String(contentsOf: site.appending(path: page), encoding: .utf8)
+            #expect(!html.contains("<script") && !html.contains("http"), "\(page)")
+            for href in Self.hrefs(html) where !href.hasPrefix("#") {
+                let target = site.appending(path: page).deletingLastPathComponent().appending(path: href).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: target.path), "\(page) → \(href)")
+            }
+        }
+        let manifest = try String(contentsOf: site.appending(path: ".qcap-site"), encoding: .utf8)
+        #expect(manifest.split(separator: "\n").count == pages.count)
+        // A rebuild with larger pages drops the district pages it no longer writes.
+        #expect(workspace.run(["site", "-o", site.path, "--page-size", "1000", "--lang", "en"]) == 0)
+        #expect(!(try Self.pages(in: site)).contains { $0.hasPrefix("districts/") && $0.hasSuffix("-2.html") })
+        // A folder with someone else's files is refused.
+        let other = workspace.file("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: other.appending(path: "notes.txt"))
+        #expect(workspace.run(["site", "-o", other.path]) == 2)
+        #expect(workspace.run(["site"]) == 2)
+    }
+
+    static func pages(in folder: URL) throws -> [String] {
+        let manager = FileManager.default
+        var pages: [String] = []
+        for sub in ["", "districts/", "chains/", "enterprises/"] {
+            for name in try manager.contentsOfDirectory(atPath: folder.appending(path: sub).path) where name.hasSuffix(".html") {
+                pages.append(sub + name)
+            }
+        }
+        return pages.sorted()
+    }
+
+    static func hrefs(_ html: String) -> [String] {
+        html.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) }
+    }
+
+    enum SitePathsProbe {
+        static let chain = "chains/ZZ-VALVE.html"
     }
 }
