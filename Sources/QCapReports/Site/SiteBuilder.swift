@@ -189,7 +189,8 @@ public struct SiteBuilder: Sendable {
     }
 
     func cohortTable(_ members: [RegionCohort.Member], offset: Int) -> RegionTable {
-        let graded = region.rubrics.filter { !$0.levels.isEmpty }
+        // The rubric the cohort is sorted by comes first.
+        let graded = region.rubrics.filter { !$0.levels.isEmpty }.sorted { ($0.id == primaryRubric ? 0 : 1) < ($1.id == primaryRubric ? 0 : 1) }
         var columns = [RegionTable.Column(LocalizedText("#"), numeric: true), RegionTable.Column(LocalizedText(zh: "企业", en: "Enterprise")),
                        RegionTable.Column(LocalizedText(zh: "行业", en: "Industry")), RegionTable.Column(LocalizedText(zh: "规模", en: "Size"))]
         columns += graded.map { RegionTable.Column($0.title) }
