@@ -1,5 +1,6 @@
 import Foundation
 import QCapCore
+import Synchronization
 import QCapProviders
 import QCapReports
 import QCapStore
@@ -52,14 +53,7 @@ enum SiteCommand {
         var written: [String] = []
         var bytes = 0
         func write(_ page: String, _ html: String) throws(CommandFailure) {
-            let output = try OutputTarget(path: folder.appending(path: page).path, context: context)
-            output.write(html)
-            do {
-                try output.commit()
-            } catch {
-                output.discard()
-                throw error
-            }
+            try writePage(folder.appending(path: page), html, context: context)
             written.append(page)
             bytes += html.utf8.count
         }
@@ -70,17 +64,10 @@ enum SiteCommand {
         } catch {
             throw .usage("cannot write the site to \(path): \(error)")
         }
-        let enterprises = site.enterprises
-        let progress = ProgressMeter(total: enterprises.count,
-                                     enabled: ProgressMeter.shouldShow(quiet: arguments.flag("quiet"), resultOnStandardOutput: false))
-        defer { progress.finish() }
-        for enterprise in enterprises {
-            guard let report = try ReportCommand.fromStore(inputs.store, access: inputs.access, enterprise: enterprise.id,
-                                                           period: inputs.period, rubrics: []) else { continue }
-            try write(SitePaths.enterprise(enterprise.id), site.enterprisePage(report))
-            progress.advance(by: 1)
-        }
-        progress.finish()
+        let pages = try enterprisePages(site, enterprises: site.enterprises.map(\.id), inputs: inputs, folder: folder, context: context,
+                                        quiet: arguments.flag("quiet"))
+        written += pages.written
+        bytes += pages.bytes
         let kept = Set(written)
         for page in previous where !kept.contains(page) {
             try? FileManager.default.removeItem(at: folder.appending(path: page))
@@ -92,6 +79,77 @@ enum SiteCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         QCapCommand.printError("qcap: wrote \(written.count) pages (\(AssessmentTable.fixed(Double(bytes) / 1_048_576, 1)) MB) to \(path) in \(AssessmentTable.fixed(seconds, 1)) s; open \(path.hasSuffix("/") ? path : path + "/")\(SitePaths.index)")
+    }
+
+    /// Writes the enterprises' reports on every core: each worker reads through its own connection to the store (SQLite
+    /// readers do not block each other) and renders and writes its share of the pages.
+    static func enterprisePages(_ site: SiteBuilder, enterprises: [String], inputs: RegionInputs, folder: URL, context: CommandContext,
+                                quiet: Bool) throws(CommandFailure) -> (written: [String], bytes: Int) {
+        struct Shared: Sendable {
+            var written: [String] = []
+            var bytes = 0
+            var failure: String?
+        }
+        let shared = Mutex(Shared())
+        let progress = Mutex(ProgressMeter(total: enterprises.count, enabled: ProgressMeter.shouldShow(quiet: quiet, resultOnStandardOutput: false)))
+        defer { progress.withLock { $0.finish() } }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, enterprises.count / 64 + 1))
+        let root = inputs.access.root, config = inputs.access.config, displayPath = inputs.access.displayPath, period = inputs.period
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let store: ResultStore
+            do {
+                store = try ResultStore(url: ResultStore.url(workspace: root))
+            } catch {
+                shared.withLock { $0.failure = $0.failure ?? "\(error)" }
+                return
+            }
+            let access = StoreAccess(root: root, config: config, store: store, displayPath: displayPath)
+            var written: [String] = []
+            var bytes = 0
+            for index in stride(from: worker, to: enterprises.count, by: workers) {
+                if shared.withLock({ $0.failure != nil }) { return }
+                do throws(CommandFailure) {
+                    guard let report = try ReportCommand.fromStore(store, access: access, enterprise: enterprises[index], period: period,
+                                                                   rubrics: []) else { continue }
+                    let page = SitePaths.enterprise(enterprises[index])
+                    let html = site.enterprisePage(report)
+                    try writePage(folder.appending(path: page), html, context: context)
+                    written.append(page)
+                    bytes += html.utf8.count
+                    progress.withLock { $0.advance(by: 1) }
+                } catch {
+                    shared.withLock { $0.failure = $0.failure ?? Self.describe(error) }
+                    return
+                }
+            }
+            shared.withLock {
+                $0.written += written
+                $0.bytes += bytes
+            }
+        }
+        let result = shared.withLock { $0 }
+        if let failure = result.failure { throw .usage("cannot write the site: \(failure)") }
+        return (result.written, result.bytes)
+    }
+
+    /// One page, through the shared output path (written whole, then renamed into place).
+    static func writePage(_ url: URL, _ html: String, context: CommandContext) throws(CommandFailure) {
+        let output = try OutputTarget(path: url.path, context: context)
+        output.write(html)
+        do {
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func describe(_ failure: CommandFailure) -> String {
+        switch failure {
+        case .usage(let message): return message
+        case .input(let errors): return errors.errors.map(\.description).joined(separator: "; ")
+        case .unmet(let message): return message ?? "failed"
+        }
     }
 
     /// Makes sure DIR may be written: new, empty, or a site written before. Returns the pages of that earlier build.
