@@ -1,4 +1,3 @@
-import Foundation
 import QCapCore
 
 /// The region's site (`qcap site`): static, self-contained, offline pages linked region → district or chain →
@@ -68,8 +67,9 @@ public struct SiteBuilder: Sendable {
         let crumbs = breadcrumbs([(regionName, SitePaths.fromSubfolder(SitePaths.index)),
                                   (name, district.isEmpty ? nil : SitePaths.fromSubfolder(SitePaths.district(district))),
                                   (report.enterprise.name, nil)])
-        guard let body = html.range(of: "<body>\n") else { return html }
-        return html.replacingCharacters(in: body, with: "<body>\n" + crumbs)
+        // Spliced in with the standard library: a Foundation replacement would bridge the whole page to UTF-16.
+        guard let body = html.firstRange(of: "<body>\n") else { return html }
+        return String(html[..<body.upperBound]) + crumbs + String(html[body.upperBound...])
     }
 
     func breadcrumbs(_ items: [(String, String?)]) -> String {
