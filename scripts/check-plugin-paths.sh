@@ -4,7 +4,8 @@
 #       and passes its tests with no hand edits;
 #   (b) a third-party package that depends on QCap by path adds its own rubric module (RubricCompiler plugin) and a
 #       three-line driver, whose `rubrics list` shows the rubric and which assesses an example workspace;
-#   (c) a deliberately broken rubric JSON fails that package's build with the file, the line and the JSON path.
+#   (c) a deliberately broken rubric JSON fails that package's build with the file, the line and the JSON path: a
+#       wrong type, a failing example, and JSON that does not parse (a trailing comma, a missing brace).
 # Standalone: exits non-zero on the first failure. Work goes to $QCAP_CHECK_DIR (default .build-kit-check/, ignored by
 # git); a rerun reuses its build folders, which is safe because the copies keep the same paths. The origin's own .build
 # is never copied: Clang's module cache records absolute paths and breaks in a copy.
@@ -158,6 +159,14 @@ broken_build type 's/"weight": 2,/"weight": "two",/' \
 step "(c) an example that does not hold fails the build at the example's JSON path"
 broken_build example 's/{"facts": {"city.Q2": 0.96}, "outcome": "partial"/{"facts": {"city.Q2": 0.96}, "outcome": "met"/' \
     'rubrics/city-checklist\.json:[0-9]+: error: \$\.criteria\[1\]\.examples\[1\]: example 2 of Q2 fails'
+
+step "(c) a trailing comma (not JSON) fails the build naming the file and line, not a missing EmbeddedRubrics member"
+broken_build trailing-comma 's/"outcome": "notMet"}]},/"outcome": "notMet"},]},/' \
+    'rubrics/city-checklist\.json:[0-9]+: error: .*trailing comma'
+
+step "(c) a missing closing brace fails the build naming the file and line"
+broken_build missing-brace '$ d' \
+    'rubrics/city-checklist\.json:[0-9]+: error: .*unexpected end of input'
 
 cp "$WORK/city-checklist.good.json" "$THIRD/rubrics/city-checklist.json"
 step "all plugin paths hold (total $((SECONDS - START)) s; logs in $LOGS)"

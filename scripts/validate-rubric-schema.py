@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Validates every rubrics/*.json against rubrics/schema/rubric.schema.json (JSON Schema draft 2020-12).
 
-A CI step, not a Swift test: it needs the `jsonschema` Python package. Without it the script says so and exits 0,
-because `qcap rubrics validate` and the module tests already run the full checks; the schema is for editors.
+A CI step, not a Swift test: it needs the `jsonschema` Python package (Debian: python3-jsonschema, for
+/usr/bin/python3; .ci/run installs it). Without it the script fails (exit 2): a check that cannot run must not pass.
 Usage: scripts/validate-rubric-schema.py [RUBRIC.json ...]   (default: rubrics/*.json of this package)
+Exit: 0 every file validates, 1 a file does not, 2 the check cannot run.
 """
 import glob
 import json
@@ -13,9 +14,11 @@ import sys
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 try:
     import jsonschema
-except ImportError:
-    print("validate-rubric-schema: python3 has no jsonschema module; skipped (pip install jsonschema to run it)")
-    sys.exit(0)
+except ImportError as error:
+    print(f"validate-rubric-schema: error: {sys.executable} cannot import jsonschema ({error}); the schema was NOT checked. "
+          "Install it (Debian: apt-get install python3-jsonschema, then run /usr/bin/python3; or pip install jsonschema).",
+          file=sys.stderr)
+    sys.exit(2)
 
 with open(os.path.join(root, "rubrics", "schema", "rubric.schema.json"), encoding="utf-8") as handle:
     schema = json.load(handle)

@@ -177,9 +177,8 @@ enum ConsensusProbe {
     /// A number, or a text such as `60` or `60%`.
     static func percentage(_ value: JSONValue) -> Double? {
         if let number = value.numberValue { return number.isFinite ? number : nil }
-        guard var text = value.stringValue?.trimmedWhitespace else { return nil }
-        if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
-        return Double(text.trimmedWhitespace).flatMap { $0.isFinite ? $0 : nil }
+        guard let text = value.stringValue else { return nil }
+        return DecimalNumber.parse(text, allowingPercent: true)?.value
     }
 
     /// Strengths and opportunities for improvement recorded for the item, each tagged with its assessor and round.

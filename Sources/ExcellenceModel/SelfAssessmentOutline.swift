@@ -14,9 +14,9 @@ public enum SelfAssessmentOutline {
         func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         func points(_ value: Double) -> String { ExcellenceSummary.rounded(value).formatted }
 
-        var out = "# " + t("自我评价报告（提纲）：", "Self-assessment report (outline): ") + escape(enterprise.name.isEmpty ? enterprise.id : enterprise.name) + "\n\n"
+        var out = "# " + t("自我评价报告（提纲）：", "Self-assessment report (outline): ") + Markdown.escape(enterprise.name.isEmpty ? enterprise.id : enterprise.name) + "\n\n"
         out += "- " + t("统一社会信用代码：", "Unified Social Credit Code: ") + enterprise.id + "\n"
-        out += "- " + t("评价准则：", "Criteria: ") + escape(descriptor.title.text(language)) + "\n"
+        out += "- " + t("评价准则：", "Criteria: ") + Markdown.escape(descriptor.title.text(language)) + "\n"
         out += "- " + t("评价规则：", "Rubric: ") + "\(descriptor.id) \(descriptor.version)"
         if !descriptor.contentHash.isEmpty { out += " (\(descriptor.contentHash.prefix(12)))" }
         out += "\n"
@@ -27,13 +27,13 @@ public enum SelfAssessmentOutline {
         out += t("（待填写：组织的产品与服务、顾客与市场、竞争环境、关键挑战与优势。）", "(To write: products and services, customers and markets, competitive environment, key challenges and advantages.)") + "\n\n"
 
         for category in summary.categories {
-            out += "## \(category.id) \(escape(category.title.text(language)))（\(points(category.points))/\(category.maxPoints.formatted) \(t("分", "points"))）\n\n"
+            out += "## \(category.id) \(Markdown.escape(category.title.text(language)))（\(points(category.points))/\(category.maxPoints.formatted) \(t("分", "points"))）\n\n"
             for item in category.items {
                 let kind = settings.kind(of: item.id)
-                out += "### \(item.id) \(escape(item.title.text(language)))（\(item.maxPoints.formatted) \(t("分", "points"))）\n\n"
+                out += "### \(item.id) \(Markdown.escape(item.title.text(language)))（\(item.maxPoints.formatted) \(t("分", "points"))）\n\n"
                 let details = item.finding?.details ?? [:]
                 if let finding = item.finding {
-                    var line = "- " + t("评分：", "Score: ") + escape(finding.message.text(language))
+                    var line = "- " + t("评分：", "Score: ") + Markdown.escape(finding.message.text(language))
                     if let earned = item.points { line += t("；得 ", "; ") + points(earned) + t(" 分", " points") }
                     out += line + "\n"
                     if finding.outcome == .waived || finding.outcome == .error || finding.outcome == .noEvidence {
@@ -43,10 +43,10 @@ public enum SelfAssessmentOutline {
                 out += "- " + t("评分维度：", "Scored on: ") + kind.dimensions.text(language) + "\n"
                 if let percentage = details[ConsensusProbe.Detail.percentage].flatMap(Double.init),
                    let band = settings.band(of: percentage), let descriptor = band.descriptor(for: kind) {
-                    out += "- " + t("所在区间（\(band.label)）：", "Band \(band.label): ") + escape(descriptor.text(language)) + "\n"
+                    out += "- " + t("所在区间（\(band.label)）：", "Band \(band.label): ") + Markdown.escape(descriptor.text(language)) + "\n"
                 }
                 if let spread = details[ConsensusProbe.Detail.spread] {
-                    out += "- " + t("评审员独立评分：", "Individual scores: ") + escape(details[ConsensusProbe.Detail.individualScores] ?? "—")
+                    out += "- " + t("评审员独立评分：", "Individual scores: ") + Markdown.escape(details[ConsensusProbe.Detail.individualScores] ?? "—")
                         + t("（相差 \(spread) 个百分点）", " (\(spread) points apart)") + "\n"
                 }
                 out += "\n**" + t("优势", "Strengths") + "**\n\n" + bullets(details[ConsensusProbe.Detail.strengths], empty: t("（评审组未记录）", "(none recorded)")) + "\n"
@@ -61,33 +61,20 @@ public enum SelfAssessmentOutline {
             out += "|---|---:|---:|---|\n"
             for concept in summary.concepts {
                 let shown = concept.percentage.map { "\(ExcellenceSummary.rounded($0).formatted)%" } ?? "—"
-                out += "| \(escape(concept.name.text(language))) | \(shown) | \(concept.evaluatedItems)/\(concept.items) | \(concept.weak ? t("是", "yes") : "") |\n"
+                out += "| \(Markdown.escape(concept.name.text(language))) | \(shown) | \(concept.evaluatedItems)/\(concept.items) | \(concept.weak ? t("是", "yes") : "") |\n"
             }
             out += "\n"
         }
         let notes = result.notes
         if !notes.isEmpty {
             out += "## " + t("评审说明", "Notes from the assessment") + "\n\n"
-            for note in notes { out += "- " + escape(note.text(language)) + "\n" }
+            for note in notes { out += "- " + Markdown.escape(note.text(language)) + "\n" }
         }
         return out
     }
 
     static func bullets(_ text: String?, empty: String) -> String {
         guard let text, !text.isEmpty else { return empty + "\n" }
-        return text.split(separator: "\n").map { "- " + escape(String($0)) + "\n" }.joined()
-    }
-
-    /// Keeps assessor text from breaking the Markdown structure (tables, headings, HTML).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|", "<", ">", "*", "_", "`", "#", "[", "]", "\\": out.append("\\"); out.append(character)
-            case "\n", "\r": out.append(" ")
-            default: out.append(character)
-            }
-        }
-        return out
+        return text.split(separator: "\n").map { "- " + Markdown.escape(String($0)) + "\n" }.joined()
     }
 }

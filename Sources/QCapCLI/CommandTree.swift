@@ -22,7 +22,7 @@ enum CommandTree {
         case "rubrics": try RubricsCommand.run(arguments, context: context)
         case "providers": try ProvidersCommand.run(arguments, context: context)
         case "uscc": try USCCCommand.run(arguments, context: context)
-        case "version": VersionCommand.run()
+        case "version": try VersionCommand.run()
         default: throw .usage("unknown command")
         }
     }

@@ -7,8 +7,10 @@ import QCapProviders
 ///     import QCapCLI
 ///     QCapCommand.main(rubrics: BuiltInRubrics.all + [MyRubric()])
 public enum QCapCommand {
-    /// Runs the command line and exits with its code: 0 success, 1 threshold not met, 2 usage error, 3 bad input.
+    /// Runs the command line and exits with its code: 0 success, 1 threshold not met, 2 usage error, 3 bad input
+    /// (or output that could not be written), 4 internal error; 141 when the reader of standard output went away.
     public static func main(rubrics: [any Rubric], providers: [any DataProvider] = BuiltInProviders.all) -> Never {
+        StandardStreams.prepare()
         let code = run(Array(CommandLine.arguments.dropFirst()), rubrics: rubrics, providers: providers)
         exit(code)
     }
@@ -19,8 +21,12 @@ public enum QCapCommand {
                                      currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         switch ArgumentParser.parse(arguments, spec: CommandTree.spec) {
         case .help(let text):
-            print(text)
-            return 0
+            do throws(CommandFailure) {
+                try printResult(text + "\n")
+                return 0
+            } catch {
+                return error.report(command: nil)
+            }
         case .usageError(let error):
             printError(error.description)
             return UsageError.exitCode
@@ -29,23 +35,20 @@ public enum QCapCommand {
                 try CommandTree.dispatch(parsed, context: context)
                 return 0
             } catch {
-                switch error {
-                case .usage(let message):
-                    printError("error: \(message)\nRun 'qcap \(parsed.subcommandPath.joined(separator: " ")) --help' for usage.")
-                    return UsageError.exitCode
-                case .input(let errors):
-                    printError(errors.errors.map { "error: \($0.description)" }.joined(separator: "\n"))
-                    printError("qcap: bad input (\(errors.errors.count) problem\(errors.errors.count == 1 ? "" : "s")); nothing was stored.")
-                    return 3
-                case .unmet(let message):
-                    if let message { printError(message) }
-                    return 1
-                }
+                return error.report(command: "qcap " + parsed.subcommandPath.joined(separator: " "))
             }
         }
     }
 
+    /// A diagnostic or progress line on standard error (never fails: see `StandardStreams.writeError`).
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.writeError(text + "\n")
+    }
+
+    /// A short result (a list, a version, a confirmation) on standard output, through the one output path.
+    static func printResult(_ text: String) throws(CommandFailure) {
+        let output = try OutputTarget.standardOutput()
+        try output.write(text)
+        try output.commit()
     }
 }

@@ -21,16 +21,23 @@ public enum USCC {
     }
 
     public static func validate(_ code: String) -> Verdict {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 18 else {
-            return .malformed("has \(code.count) characters, expected 18")
+        // Full-width characters (０-９, Ａ-Ｚ from a Chinese input method) look right on screen; say so, with where,
+        // rather than count them as wrong characters or report a byte length.
+        let characters = Array(code)
+        if let index = characters.firstIndex(where: isFullWidth) {
+            let ascii = String(characters.map { isFullWidth($0) ? halfWidth($0) : $0 })
+            return .malformed("character \(index + 1) '\(characters[index])' is a full-width character; type the code in half-width "
+                              + "(ASCII) characters: \(ascii)")
+        }
+        guard characters.count == 18 else {
+            return .malformed("has \(characters.count) characters, expected 18")
         }
         var values: [Int] = []
         values.reserveCapacity(18)
-        for (index, byte) in bytes.enumerated() {
-            guard let value = alphabet.firstIndex(of: byte) else {
-                let character = Character(Unicode.Scalar(byte))
-                return .malformed("character \(index + 1) '\(character)' is not in the code set")
+        for (index, character) in characters.enumerated() {
+            guard let byte = character.asciiValue, let value = alphabet.firstIndex(of: byte) else {
+                let why = character.isLowercase && character.isASCII ? "is lower case" : "is not in the code set"
+                return .malformed("character \(index + 1) '\(character)' \(why)")
             }
             if (2...7).contains(index) && value > 9 {
                 return .malformed("character \(index + 1) must be a digit (administrative division code)")
@@ -38,7 +45,18 @@ public enum USCC {
             values.append(value)
         }
         let expected = checkCharacter(values: values)
-        return Character(Unicode.Scalar(bytes[17])) == expected ? .valid : .checkFailed(expected: expected)
+        return characters[17] == expected ? .valid : .checkFailed(expected: expected)
+    }
+
+    /// U+FF01–U+FF5E (full-width ASCII forms) and the ideographic space.
+    static func isFullWidth(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }
+    }
+
+    static func halfWidth(_ character: Character) -> Character {
+        guard let scalar = character.unicodeScalars.first else { return character }
+        if scalar.value == 0x3000 { return " " }
+        return Unicode.Scalar(scalar.value - 0xFEE0).map(Character.init) ?? character
     }
 
     /// The check character for the first 17 characters of a code (which must already be in the code set).

@@ -209,18 +209,18 @@ public final class ResultStore {
     // MARK: - Reading
 
     /// Every committed run, oldest first; only those of `period` when given.
-    public func runs(period: String? = nil) throws(StoreError) -> [StoredRun] {
+    public func runs(period: String? = nil) throws(StoreError) -> [RunRecord] {
         try read {
             try database.query("SELECT * FROM runs WHERE ?1 IS NULL OR period = ?1 ORDER BY id", SQLiteValue(period)).map(Self.run)
         }
     }
 
-    public func run(id: Int) throws(StoreError) -> StoredRun? {
+    public func run(id: Int) throws(StoreError) -> RunRecord? {
         try read { try database.query("SELECT * FROM runs WHERE id = ?1", .integer(Int64(id))).first.map(Self.run) }
     }
 
     /// The latest committed run of a period (of any period when nil).
-    public func latestRun(period: String? = nil) throws(StoreError) -> StoredRun? {
+    public func latestRun(period: String? = nil) throws(StoreError) -> RunRecord? {
         try read {
             try database.query("SELECT * FROM runs WHERE ?1 IS NULL OR period = ?1 ORDER BY id DESC LIMIT 1", SQLiteValue(period)).first.map(Self.run)
         }
@@ -322,9 +322,9 @@ public final class ResultStore {
 
     // MARK: - Row mapping
 
-    static func run(_ row: SQLiteRow) -> StoredRun {
+    static func run(_ row: SQLiteRow) -> RunRecord {
         let rubrics = (try? JSONParser.parse(row.text("rubrics")))?.arrayValue?.compactMap(\.stringValue) ?? []
-        return StoredRun(id: row.int("id") ?? 0, created: row.text("created"), who: row.text("who"),
+        return RunRecord(id: row.int("id") ?? 0, created: row.text("created"), who: row.text("who"),
                          asOf: Day(iso: row.text("as_of")) ?? .earliest, period: row.text("period"), inputsHash: row.text("inputs_hash"),
                          qcapVersion: row.text("qcap_version"), workspace: row.text("workspace"), regionCode: row.text("region_code"),
                          regionName: row.text("region_name"), rubrics: rubrics, enterpriseCount: row.int("enterprise_count") ?? 0)
@@ -437,8 +437,10 @@ public final class ResultStore {
     }
 }
 
-/// What `beginRun` records about a run.
-public struct RunRecord: Sendable {
+/// A run: what `beginRun` records about it, and what `runs`, `run(id:)` and `latestRun` read back.
+public struct RunRecord: Sendable, Codable, Equatable {
+    /// The run's number in the store; assigned by `beginRun` (0 in a record not stored yet).
+    public var id: Int
     /// When the run was stored: ISO 8601 UTC, e.g. `2026-06-30T08:15:00Z`.
     public var created: String
     /// Who ran it (the login name).
@@ -453,9 +455,13 @@ public struct RunRecord: Sendable {
     public var regionName: String
     /// The rubric ids assessed.
     public var rubrics: [String]
+    /// How many enterprises the run assessed; set by `commitRun` (0 in a record not committed yet).
+    public var enterpriseCount: Int
 
-    public init(created: String, who: String, asOf: Day, period: String, inputsHash: String, qcapVersion: String,
-                workspace: String = "", regionCode: String = "", regionName: String = "", rubrics: [String] = []) {
+    public init(id: Int = 0, created: String, who: String, asOf: Day, period: String, inputsHash: String, qcapVersion: String,
+                workspace: String = "", regionCode: String = "", regionName: String = "", rubrics: [String] = [],
+                enterpriseCount: Int = 0) {
+        self.id = id
         self.created = created
         self.who = who
         self.asOf = asOf
@@ -466,6 +472,7 @@ public struct RunRecord: Sendable {
         self.regionCode = regionCode
         self.regionName = regionName
         self.rubrics = rubrics
+        self.enterpriseCount = enterpriseCount
     }
 
     /// Now, as the store records it.
@@ -475,22 +482,6 @@ public struct RunRecord: Sendable {
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
-}
-
-/// A committed run.
-public struct StoredRun: Sendable, Codable, Equatable {
-    public var id: Int
-    public var created: String
-    public var who: String
-    public var asOf: Day
-    public var period: String
-    public var inputsHash: String
-    public var qcapVersion: String
-    public var workspace: String
-    public var regionCode: String
-    public var regionName: String
-    public var rubrics: [String]
-    public var enterpriseCount: Int
 }
 
 /// One stored result with the enterprise as the run saw it.

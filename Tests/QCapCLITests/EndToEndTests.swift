@@ -194,7 +194,8 @@ import Testing
     @Test func evidenceForAnEnterpriseNotOnTheRoster() throws {
         let root = try QCapBinary.exampleWorkspace()
         try write("{\"enterprise\": \"91350600K8PBRNYTPB\", \"facts\": {\"smp.S1.01\": 2}}", to: root, "evidence/stranger.json")
-        try assertBadInput(root, ["names enterprise 91350600K8PBRNYTPB, which is not on the roster"])
+        // Named where the evidence names it, not against the roster.
+        try assertBadInput(root, ["evidence/stranger.json:1: $.enterprise: enterprise 91350600K8PBRNYTPB is not on the roster"])
     }
 
     @Test func aGB18030RosterFromExcelIsRead() throws {

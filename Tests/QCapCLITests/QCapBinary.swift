@@ -21,11 +21,17 @@ enum QCapBinary {
     static let sampleRubric = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/sample-rubric.json")
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+        try run(executable: url, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs another program (a shell wrapping qcap, to close or redirect its streams).
+    static func run(executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,5 +1,6 @@
 import Foundation
 import QCapCore
+import QCapReports
 import Testing
 
 @testable import QCapCLI
@@ -21,7 +22,7 @@ import Testing
         #expect(schema["$schema"]?.stringValue == "https://json-schema.org/draft/2020-12/schema")
         #expect(Set(Self.strings(schema["required"])) == ["id", "version", "title", "factPrefix", "provenance", "scoring", "criteria"])
         let properties = Set(schema["properties"]?.objectValue?.map(\.key) ?? [])
-        #expect(properties == ["$schema", "id", "version", "module", "title", "summary", "factPrefix", "provenance", "scale", "scoring",
+        #expect(properties == ["$schema", "id", "version", "module", "title", "shortTitle", "summary", "factPrefix", "provenance", "scale", "scoring",
                                "parameters", "answerSets", "criteria"])
     }
 
@@ -42,6 +43,15 @@ import Testing
             let rubric = try JSONParser.parse(Data(contentsOf: folder.appending(path: file)))
             let missing = required.filter { rubric[$0] == nil }
             #expect(missing.isEmpty, "rubrics/\(file) lacks \(missing)")
+        }
+    }
+
+    /// Every shipped rubric has a short title that fits a column of the assess table (issue 15 §12).
+    @Test func everyShippedRubricHasAShortTitle() throws {
+        for rubric in BuiltInRubrics.all.map(\.descriptor) {
+            let short = try #require(rubric.shortTitle, "\(rubric.id) has no shortTitle")
+            #expect(DisplayWidth.of(short.zh) <= 12, "\(rubric.id): \(short.zh)")
+            #expect(DisplayWidth.of(short.en) <= 16, "\(rubric.id): \(short.en)")
         }
     }
 

@@ -25,6 +25,15 @@ import Testing
         #expect(USCC.validate("91350600K8PBRNYTP中").isValid == false)
     }
 
+    /// Eighteen full-width characters are 54 bytes: the message says what is wrong, not "18 characters, expected 18".
+    @Test func fullWidthCodesSaySo() {
+        #expect(USCC.validate("９１３５０６００Ｋ８ＰＢＲＮＹＴＰＢ")
+                == .malformed("character 1 '９' is a full-width character; type the code in half-width (ASCII) characters: 91350600K8PBRNYTPB"))
+        #expect(USCC.validate("91350600K8PBRNYTPＢ")
+                == .malformed("character 18 'Ｂ' is a full-width character; type the code in half-width (ASCII) characters: 91350600K8PBRNYTPB"))
+        #expect(USCC.validate("91350600K8PBRNYTP") == .malformed("has 17 characters, expected 18"))
+    }
+
     /// Codes published online (collected in python-stdnum's tests), including a 事业单位 code (12…) and letters in the
     /// organization code.
     @Test(arguments: ["91110000600037341L", "121200004013590816", "91310115MA1K3BTP2B", "91620105L015101280",

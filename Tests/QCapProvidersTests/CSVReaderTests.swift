@@ -157,7 +157,7 @@ import QCapCore
         #expect(missing?.message.hasPrefix("cannot read the file") == true)
 
         let binary = inputError { _ = try CSVReader.parse(Data([0xD6, 0xD0, 0xFF, 0xFF, 0x00]), file: "bin.csv") }
-        #expect(binary?.message == "the file is not text in a supported encoding")
+        #expect(binary?.message == "byte 0xFF at column 2 (byte offset 2) is not valid UTF-8 or GB18030")
 
         let workbook = inputError { _ = try CSVReader.parse(Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), file: "r.xlsx") }
         #expect(workbook?.message == "this is an Excel workbook, not a CSV file")

@@ -61,6 +61,11 @@ import Testing
 
         let runs = try store.runs()
         #expect(runs.count == 1)
+        // The run reads back as the record it was begun with, numbered and counted by the store.
+        var expected = StoreFixtures.record()
+        expected.id = id
+        expected.enterpriseCount = 1
+        #expect(runs == [expected])
         #expect(runs.first?.enterpriseCount == 1)
         #expect(runs.first?.inputsHash == "abc")
         #expect(runs.first?.rubrics == ["demo-capability"])

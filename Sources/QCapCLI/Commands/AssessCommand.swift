@@ -9,7 +9,7 @@ enum AssessCommand {
 
     static var spec: CommandSpec {
         CommandSpec("assess", summary: "Assess the workspace's enterprises: score, level, coverage, findings and the gap to the next level.",
-                    discussion: "Reads qcap.json, the roster and every evidence source once, then evaluates the enterprises concurrently. With the same inputs and --as-of the output is byte-identical.",
+                    discussion: "Reads qcap.json, the roster and every evidence source once, then evaluates the enterprises concurrently. With the same inputs and --as-of the output is byte-identical. The table fits the terminal (COLUMNS, else the terminal's width, else 100 columns): score and level per rubric, * for low coverage; --wide adds coverage and the USCC.",
                     options: [
                         CommandTree.workspaceOption,
                         .value("rubric", short: "r", valueName: "ID", help: "Only this rubric (repeatable); default: the workspace's rubrics.", repeatable: true),
@@ -19,6 +19,7 @@ enum AssessCommand {
                         .value("format", short: "f", valueName: "FORMAT", help: "Output format.", allowedValues: formats, defaultValue: "table"),
                         CommandTree.outputOption,
                         CommandTree.languageOption,
+                        .flag("wide", help: "Table: also the coverage of every result and the USCC, whatever the terminal's width."),
                         .value("fail-under", valueName: "SCORE", help: "Exit 1 when any score is below SCORE (0–100)."),
                         .flag("no-store", help: "Do not record the run in the result store."),
                         CommandTree.quietOption,
@@ -32,9 +33,28 @@ enum AssessCommand {
         let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
         var failUnder: Double?
         if let text = arguments.value("fail-under") {
-            guard let value = Double(text), value >= 0, value <= 100 else { throw .usage("--fail-under expects a score 0–100, got '\(text)'") }
+            guard let value = DecimalNumber.parse(text), value >= 0, value <= 100 else {
+                throw .usage("--fail-under expects a score 0–100 (a decimal number such as 60), got '\(text)'")
+            }
             failUnder = value
         }
+        try checkRubricNames(arguments, context: context)
+        // The destination is checked (and its temporary file made) before anything is read or computed.
+        let output = try OutputTarget(path: arguments.value("output"), context: context,
+                                      protected: .workspace(root: workspaceRoot(arguments, context: context),
+                                                            extraRubricFiles: rubricFiles(arguments, context: context)))
+        do {
+            try assess(arguments, context: context, asOf: asOf, language: language, failUnder: failUnder, output: output)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// Assesses and writes; the output is committed (the whole result written) before the store's transaction, so a
+    /// run is stored only when its output is complete, and a failed write leaves the store as it was.
+    static func assess(_ arguments: ParsedArguments, context: CommandContext, asOf: Day, language: Language, failUnder: Double?,
+                       output: OutputTarget) throws(CommandFailure) {
         let workspace = try openWorkspace(arguments, context: context)
         var enterprises = workspace.roster.enterprises
         let wanted = arguments.values("enterprise")
@@ -46,9 +66,11 @@ enum AssessCommand {
             let selected = Set(wanted)
             enterprises = enterprises.filter { selected.contains($0.id) }
         }
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
+        // A table written to a file is not fitted to this terminal.
+        let width = output.isFile ? AssessmentTable.defaultWidth : TerminalWidth.current(environment: ProcessInfo.processInfo.environment)
         var writer = AssessmentWriter(format: arguments.value("format") ?? "table", language: language,
-                                      rubrics: workspace.engines.map(\.descriptor), output: output)
+                                      rubrics: workspace.engines.map(\.descriptor), output: output, width: width,
+                                      wide: arguments.flag("wide"))
         var below: [String] = []
         let recorder = arguments.flag("no-store") ? nil
             : try RunRecorder.begin(workspace, asOf: asOf, extraRubricFiles: rubricFiles(arguments, context: context))
@@ -56,12 +78,13 @@ enum AssessCommand {
                                      enabled: ProgressMeter.shouldShow(quiet: arguments.flag("quiet"), resultOnStandardOutput: !output.isFile))
         defer { progress.finish() }
         do {
-            writer.begin(asOf: asOf)
+            try writer.begin(asOf: asOf)
             try workspace.runner(asOf: asOf).run(enterprises, review: workspace.roster.review) { runs in
+                try FiniteResults.check(runs)
                 progress.advance(by: runs.count)
                 try recorder?.record(runs)
                 for run in runs {
-                    writer.write(run)
+                    try writer.write(run)
                     if let failUnder {
                         for result in run.results where (result.score ?? 0) < failUnder {
                             below.append("\(run.enterprise.id) \(result.rubric.id) \(result.score.map { AssessmentTable.fixed($0, 1) } ?? "—")")
@@ -70,7 +93,7 @@ enum AssessCommand {
                 }
             }
             progress.finish()
-            writer.end(count: enterprises.count, asOf: asOf)
+            try writer.end(count: enterprises.count, asOf: asOf)
             try output.commit()
             if let recorder {
                 let id = try recorder.commit()
@@ -78,16 +101,13 @@ enum AssessCommand {
             }
         } catch let error as InputErrors {
             recorder?.rollback()
-            output.discard()
             throw .input(error)
         } catch let error as CommandFailure {
             recorder?.rollback()
-            output.discard()
             throw error
         } catch {
             recorder?.rollback()
-            output.discard()
-            throw .usage("\(error)")
+            throw .internalError("\(error)")
         }
         if let failUnder, !below.isEmpty {
             throw .unmet("\(below.count) result(s) below --fail-under \(failUnder.formatted):\n" + below.prefix(20).joined(separator: "\n"))
@@ -104,20 +124,32 @@ enum AssessCommand {
         arguments.declares("rubric-file") ? arguments.values("rubric-file").map(context.url) : []
     }
 
-    static func openWorkspace(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) -> Workspace {
-        let root = context.url(arguments.value("workspace") ?? ".")
-        let known = Set(context.rubrics.map(\.descriptor.id))
-        let files = rubricFiles(arguments, context: context)
-        // An unknown --rubric is a usage error, unless a data rubric (rubrics/, rubricFiles, --rubric-file) may define it.
-        let listsRubricFiles = !((try? WorkspaceConfig.read(root.appending(path: WorkspaceConfig.fileName), displayPath: WorkspaceConfig.fileName))?
-            .rubricFiles.isEmpty ?? true)
-        if files.isEmpty, !listsRubricFiles, let unknown = arguments.values("rubric").first(where: { !known.contains($0) }),
-           !FileManager.default.fileExists(atPath: root.appending(path: "rubrics").path) {
-            throw .usage("unknown rubric '\(unknown)'; known: \(known.sorted().joined(separator: ", "))")
+    static func workspaceRoot(_ arguments: ParsedArguments, context: CommandContext) -> URL {
+        context.url(arguments.value("workspace") ?? ".")
+    }
+
+    /// An unknown `--rubric` is a usage error with a suggestion, checked against the registered rubrics and the
+    /// workspace's data rubric files before the workspace is opened. (When qcap.json cannot be read, opening the
+    /// workspace reports that instead.)
+    static func checkRubricNames(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        let selected = arguments.values("rubric")
+        guard !selected.isEmpty else { return }
+        let root = workspaceRoot(arguments, context: context)
+        let configURL = root.appending(path: WorkspaceConfig.fileName)
+        guard let config = try? WorkspaceConfig.read(configURL, displayPath: WorkspaceConfig.fileName) else { return }
+        let known = Workspace.rubricIDs(root: root, config: config, extraRubricFiles: rubricFiles(arguments, context: context),
+                                        registered: context.rubrics)
+        for id in selected where !known.contains(id) {
+            let suggestion = Levenshtein.closest(to: id, among: known).map { "; did you mean '\($0)'?" } ?? ""
+            throw .usage("unknown rubric '\(id)' (--rubric)\(suggestion)\nknown rubrics: \(known.sorted().joined(separator: ", "))")
         }
+    }
+
+    static func openWorkspace(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) -> Workspace {
+        try checkRubricNames(arguments, context: context)
         do {
-            return try Workspace.open(root, registered: context.rubrics, providers: context.providers,
-                                      select: arguments.values("rubric"), extraRubricFiles: files)
+            return try Workspace.open(workspaceRoot(arguments, context: context), registered: context.rubrics, providers: context.providers,
+                                      select: arguments.values("rubric"), extraRubricFiles: rubricFiles(arguments, context: context))
         } catch {
             throw .input(error)
         }

@@ -32,6 +32,18 @@ enum ChainCommand {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        let output = try OutputTarget(path: arguments.value("output"), context: context,
+                                      protected: .workspace(root: AssessCommand.workspaceRoot(arguments, context: context)))
+        do {
+            try write(arguments, context: context, output: output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, output: OutputTarget) throws(CommandFailure) {
         let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
         guard let weakest = Int(arguments.value("weakest") ?? "5"), (0...1000).contains(weakest) else {
             throw .usage("--weakest expects a number 0–1000")
@@ -47,19 +59,12 @@ enum ChainCommand {
         }
         let report = try build(inputs, chains: chains, rubric: arguments.value("rubric"), atLeast: arguments.value("at-least"), weakest: weakest)
         let renderer = ChainRenderer(language: language)
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
         switch arguments.value("format") ?? "table" {
-        case "csv": output.write(renderer.csv(report))
-        case "json": output.write(ChainRenderer.json(report))
-        case "md": output.write(renderer.markdown(report))
-        case "html": output.write(renderer.html(report))
-        default: output.write(renderer.terminal(report))
-        }
-        do {
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
+        case "csv": try output.write(renderer.csv(report))
+        case "json": try output.write(ChainRenderer.json(report))
+        case "md": try output.write(renderer.markdown(report))
+        case "html": try output.write(renderer.html(report))
+        default: try output.write(renderer.terminal(report))
         }
     }
 

@@ -47,6 +47,19 @@ enum CompareCommand {
             case .failure(let error): throw .usage(error.message)
             }
         }
+        let output = try OutputTarget(path: arguments.value("output"), context: context,
+                                      protected: .workspace(root: AssessCommand.workspaceRoot(arguments, context: context)))
+        do {
+            try write(arguments, context: context, language: language, periods: periods, filters: filters, output: output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, language: Language, periods: [String],
+                      filters: [ComparisonFilter], output: OutputTarget) throws(CommandFailure) {
         let access = try StoreAccess.open(arguments, context: context)
         let store = try access.requireStore(workspaceArgument: arguments.value("workspace") ?? ".")
         let period = periods.last ?? access.config.period
@@ -84,19 +97,12 @@ enum CompareCommand {
         builder.restriction = restriction
         let comparison = builder.build()
 
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
         switch arguments.value("format") ?? "table" {
-        case "csv": output.write(ComparisonCSV(language: language).render(comparison))
-        case "json": output.write(ComparisonJSON.render(comparison))
-        case "md": output.write(ComparisonMarkdown(language: language).render(comparison))
-        case "html": output.write(ComparisonHTML(language: language).render(comparison))
-        default: output.write(ComparisonTable(language: language).render(comparison))
-        }
-        do {
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
+        case "csv": try output.write(ComparisonCSV(language: language).render(comparison))
+        case "json": try output.write(ComparisonJSON.render(comparison))
+        case "md": try output.write(ComparisonMarkdown(language: language).render(comparison))
+        case "html": try output.write(ComparisonHTML(language: language).render(comparison))
+        default: try output.write(ComparisonTable(language: language).render(comparison))
         }
     }
 }

@@ -24,6 +24,19 @@ enum HistoryCommand {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
         let id = arguments.positional("ENTERPRISE") ?? ""
         let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
+        let output = try OutputTarget(path: arguments.value("output"), context: context,
+                                      protected: .workspace(root: AssessCommand.workspaceRoot(arguments, context: context)))
+        do {
+            try write(arguments, context: context, enterprise: id, language: language, output: output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, enterprise id: String, language: Language,
+                      output: OutputTarget) throws(CommandFailure) {
         let access = try StoreAccess.open(arguments, context: context)
         let store = try access.requireStore(workspaceArgument: arguments.value("workspace") ?? ".")
         var results = try access.read { () throws(StoreError) in try store.history(enterprise: id) }
@@ -38,18 +51,11 @@ enum HistoryCommand {
         }
         let history = EnterpriseHistory(enterprise: latest.enterprise, runs: runs, results: results.map { ($0.runID, $0.result) })
         let renderer = HistoryRenderer(language: language)
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
         switch arguments.value("format") ?? "table" {
-        case "json": output.write(HistoryRenderer.json(history))
-        case "md": output.write(renderer.markdown(history))
-        case "csv": output.write(renderer.csv(history))
-        default: output.write(renderer.table(history))
-        }
-        do {
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
+        case "json": try output.write(HistoryRenderer.json(history))
+        case "md": try output.write(renderer.markdown(history))
+        case "csv": try output.write(renderer.csv(history))
+        default: try output.write(renderer.table(history))
         }
     }
 }

@@ -57,13 +57,14 @@ enum InitCommand {
         let name = arguments.positional("DIR") ?? "."
         if let baseline {
             let id = try assessBaseline(baseline, storeRoot: root, asOf: asOf.adding(years: -1), context: context)
-            print("Stored the \(generator.baselineYear) baseline (\(generator.baselineFolder), as of \(asOf.adding(years: -1))) as run \(id) in \(RunRecorder.displayPath(root)).")
+            try QCapCommand.printResult("Stored the \(generator.baselineYear) baseline (\(generator.baselineFolder), as of \(asOf.adding(years: -1))) as run \(id) in \(RunRecorder.displayPath(root)).\n")
         }
         if example {
-            print("Created an example workspace in \(name): \(count) fictional enterprises, \(rubrics.count) rubrics.")
-            print("Next: qcap assess --workspace \(name)" + (baseline == nil ? "" : ", then qcap region --workspace \(name) --baseline \(generator.baselineYear)"))
+            try QCapCommand.printResult("Created an example workspace in \(name): \(count) fictional enterprises, \(rubrics.count) rubrics.\n"
+                                        + "Next: qcap assess --workspace \(name)"
+                                        + (baseline == nil ? "" : ", then qcap region --workspace \(name) --baseline \(generator.baselineYear)") + "\n")
         } else {
-            print("Created an empty workspace in \(name). Fill enterprises.csv and evidence/, then: qcap assess --workspace \(name)")
+            try QCapCommand.printResult("Created an empty workspace in \(name). Fill enterprises.csv and evidence/, then: qcap assess --workspace \(name)\n")
         }
     }
 

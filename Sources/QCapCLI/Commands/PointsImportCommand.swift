@@ -11,6 +11,19 @@ enum PointsImportCommand {
             throw .usage("unknown rubric '\(id)'; known: \(context.rubrics.map(\.descriptor.id).sorted().joined(separator: ", "))")
         }
         let path = arguments.positional("TABLE") ?? ""
+        var protected = ProtectedInputs()
+        protected.add(context.url(path), role: "the points table", shown: path)
+        let output = try OutputTarget(path: arguments.value("output"), context: context, protected: protected)
+        do {
+            try write(arguments, context: context, id: id, rubric: rubric, path: path, output: output)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, id: String, rubric: any Rubric, path: String,
+                      output: OutputTarget) throws(CommandFailure) {
         let table: Table
         do {
             table = try TableReader.read(context.url(path), displayName: path, sheet: arguments.value("sheet"))
@@ -19,11 +32,9 @@ enum PointsImportCommand {
         }
         let tailoring: JSONValue
         do { tailoring = try PointsTableImporter.tailoring(from: table, descriptor: rubric.descriptor) } catch { throw .input(error) }
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
-        output.write(JSONWriter.write(tailoring, style: .pretty) + "\n")
+        try output.write(JSONWriter.write(tailoring, style: .pretty) + "\n")
         try output.commit()
         let items = tailoring[id]?["weights"]?.objectValue?.count ?? 0
-        // A note for the person at the terminal; losing it must not fail the import.
-        try? FileHandle.standardError.write(contentsOf: Data("\(items) item(s) of \(id) from \(table.file) (\(table.format)); put this under \"tailoring\" in qcap.json\n".utf8))
+        QCapCommand.printError("\(items) item(s) of \(id) from \(table.file) (\(table.format)); put this under \"tailoring\" in qcap.json")
     }
 }

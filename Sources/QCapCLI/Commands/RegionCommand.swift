@@ -35,11 +35,22 @@ enum RegionCommand {
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        let output = try OutputTarget(path: arguments.value("output"), context: context,
+                                      protected: .workspace(root: AssessCommand.workspaceRoot(arguments, context: context)))
+        do {
+            try write(arguments, context: context, output: output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, output: OutputTarget) throws(CommandFailure) {
         let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
         var grouping = arguments.value("by").flatMap(RegionGrouping.init(rawValue:))
         let inputs = try RegionInputs.load(arguments, context: context)
         let format = arguments.value("format") ?? "table"
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
         if let wanted = arguments.value("list") {
             let (group, figure) = split(wanted)
             if let group, grouping == nil { grouping = infer(group: group, members: inputs.members) }
@@ -51,27 +62,21 @@ enum RegionCommand {
                 throw .usage("--list \(wanted): \(error.message)\(known.isEmpty ? "" : "; known: \(known)\(error.known.count > 12 ? ", …" : "")")")
             }
             switch format {
-            case "csv": output.write(RegionCSV(language: language).render(list))
-            case "json": output.write(RegionJSON.render(list))
-            case "md": output.write(RegionMarkdown(language: language).render(list))
-            case "html": output.write(RegionHTML(language: language).render(list))
-            default: output.write(RegionTerminal(language: language).render(list))
+            case "csv": try output.write(RegionCSV(language: language).render(list))
+            case "json": try output.write(RegionJSON.render(list))
+            case "md": try output.write(RegionMarkdown(language: language).render(list))
+            case "html": try output.write(RegionHTML(language: language).render(list))
+            default: try output.write(RegionTerminal(language: language).render(list))
             }
         } else {
             let report = inputs.builder(grouping: grouping).build()
             switch format {
-            case "csv": output.write(RegionCSV(language: language).render(report))
-            case "json": output.write(RegionJSON.render(report))
-            case "md": output.write(RegionMarkdown(language: language).render(report))
-            case "html": output.write(RegionHTML(language: language).render(report))
-            default: output.write(RegionTerminal(language: language).render(report))
+            case "csv": try output.write(RegionCSV(language: language).render(report))
+            case "json": try output.write(RegionJSON.render(report))
+            case "md": try output.write(RegionMarkdown(language: language).render(report))
+            case "html": try output.write(RegionHTML(language: language).render(report))
+            default: try output.write(RegionTerminal(language: language).render(report))
             }
-        }
-        do {
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
         }
     }
 

@@ -38,6 +38,19 @@ enum ReportCommand {
         let id = arguments.positional("ENTERPRISE") ?? ""
         let language = Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh
         let rubrics = arguments.values("rubric")
+        let output = try OutputTarget(path: arguments.value("output"), context: context,
+                                      protected: .workspace(root: AssessCommand.workspaceRoot(arguments, context: context)))
+        do {
+            try write(arguments, context: context, enterprise: id, language: language, rubrics: rubrics, output: output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, enterprise id: String, language: Language,
+                      rubrics: [String], output: OutputTarget) throws(CommandFailure) {
         let access = try StoreAccess.open(arguments, context: context)
         let period = arguments.value("period")
         var report: EnterpriseReport?
@@ -51,24 +64,17 @@ enum ReportCommand {
             report = try onTheFly(arguments, context: context, enterprise: id, rubrics: rubrics)
         }
         guard let report else { return }
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
         switch arguments.value("format") ?? "html" {
         case "md":
-            output.write(ReportMarkdown(language: language).render(report))
+            try output.write(ReportMarkdown(language: language).render(report))
             // Rubrics with a document of their own (the excellence self-assessment outline) add it after the report.
             for section in report.sections {
                 guard let rubric = context.rubrics.first(where: { $0.descriptor.id == section.result.rubric.id }),
                       let outline = rubric.reportOutline(for: section.result, enterprise: report.enterprise, language: language) else { continue }
-                output.write("\n---\n\n" + outline)
+                try output.write("\n---\n\n" + outline)
             }
-        case "json": output.write(ReportJSON.render(report))
-        default: output.write(ReportHTML(language: language).render(report))
-        }
-        do {
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
+        case "json": try output.write(ReportJSON.render(report))
+        default: try output.write(ReportHTML(language: language).render(report))
         }
     }
 
@@ -115,6 +121,7 @@ enum ReportCommand {
         } catch {
             throw .input(error)
         }
+        try FiniteResults.check([run])
         QCapCommand.printError("qcap: no stored results for \(id); assessed on the fly as of \(asOf) (not stored)")
         let descriptors = Dictionary(workspace.engines.map { ($0.descriptor.contentHash, $0.descriptor) }, uniquingKeysWith: { first, _ in first })
         return EnterpriseReport(enterprise: enterprise, period: workspace.config.period, asOf: asOf, runs: [],

@@ -51,9 +51,11 @@ extension RubricsCommand {
         let folder = context.url(shown)
         let files = RubricDocs.files(for: context.rubrics)
         let (write, delete) = RubricDocs.changes(files, in: folder)
+        let output = try OutputTarget.standardOutput()
         if arguments.flag("check") {
             if write.isEmpty && delete.isEmpty {
-                print("\(shown) is up to date (\(files.count) pages)")
+                try output.write("\(shown) is up to date (\(files.count) pages)\n")
+                try output.commit()
                 return
             }
             throw .unmet("\(shown) is stale: run `swift run qcap rubrics docs`\n"
@@ -63,15 +65,18 @@ extension RubricsCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for name in write {
                 try Data((files[name] ?? "").utf8).write(to: folder.appending(path: name), options: .atomic)
-                print("wrote \(shown)/\(name)")
+                try output.write("wrote \(shown)/\(name)\n")
             }
             for name in delete {
                 try FileManager.default.removeItem(at: folder.appending(path: name))
-                print("deleted \(shown)/\(name)")
+                try output.write("deleted \(shown)/\(name)\n")
             }
+        } catch let error as CommandFailure {
+            throw error
         } catch {
-            throw .usage("cannot write \(shown): \(error.localizedDescription)")
+            throw .output(path: shown, reason: error.localizedDescription)
         }
-        if write.isEmpty && delete.isEmpty { print("\(shown) is up to date (\(files.count) pages)") }
+        if write.isEmpty && delete.isEmpty { try output.write("\(shown) is up to date (\(files.count) pages)\n") }
+        try output.commit()
     }
 }

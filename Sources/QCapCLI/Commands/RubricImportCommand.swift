@@ -36,13 +36,26 @@ enum RubricImportCommand {
             let known = scales.map(\.name).sorted().joined(separator: ", ")
             throw .usage("unknown scale '\(scaleName)'; known: \(known.isEmpty ? "none" : known)")
         }
-        guard let threshold = Double(arguments.value("threshold") ?? "0.8"), threshold > 0, threshold <= 1 else {
+        guard let threshold = DecimalNumber.parse(arguments.value("threshold") ?? "0.8"), threshold > 0, threshold <= 1 else {
             throw .usage("--threshold must be a share in (0, 1]")
         }
         if let prefix = arguments.value("prefix"), prefix.isEmpty || prefix.contains(" ") || prefix.contains(".") {
             throw .usage("--prefix must be one word without dots")
         }
         let path = arguments.positional("TABLE") ?? ""
+        var protected = ProtectedInputs()
+        protected.add(context.url(path), role: "the indicator table", shown: path)
+        let output = try OutputTarget(path: arguments.value("output"), context: context, protected: protected)
+        do {
+            try write(arguments, context: context, id: id, scale: scale, threshold: threshold, path: path, output: output)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func write(_ arguments: ParsedArguments, context: CommandContext, id: String, scale: NamedScale, threshold: Double,
+                      path: String, output: OutputTarget) throws(CommandFailure) {
         let table: Table
         do {
             table = try TableReader.read(context.url(path), displayName: path, sheet: arguments.value("sheet"))
@@ -63,12 +76,10 @@ enum RubricImportCommand {
         } catch {
             throw .input(error)
         }
-        let output = try OutputTarget(path: arguments.value("output"), context: context)
-        output.write(text)
+        try output.write(text)
         try output.commit()
         if output.isFile {
-            let count = table.rows.count
-            FileHandle.standardError.write(Data("wrote \(outputName): \(id), \(count) indicators on scale \(scale.name) (read \(table.file) as \(table.format))\n".utf8))
+            QCapCommand.printError("wrote \(outputName): \(id), \(table.rows.count) indicators on scale \(scale.name) (read \(table.file) as \(table.format))")
         }
     }
 

@@ -25,7 +25,7 @@ enum RubricsCommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
         switch arguments.subcommandPath.dropFirst().first {
-        case "list": list(arguments, context: context)
+        case "list": try list(arguments, context: context)
         case "show": try show(arguments, context: context)
         case "validate": try validate(arguments, context: context)
         case "import": try RubricImportCommand.run(arguments, context: context)
@@ -34,22 +34,25 @@ enum RubricsCommand {
         }
     }
 
-    static func list(_ arguments: ParsedArguments, context: CommandContext) {
+    static func list(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
         let rubrics = context.rubrics.map(\.descriptor).sorted { $0.id < $1.id }
+        let output = try OutputTarget.standardOutput()
         if arguments.value("format") == "json" {
             let items: [JSONValue] = rubrics.map {
                 ["id": .string($0.id), "version": .string($0.version), "title": ["zh": .string($0.title.zh), "en": .string($0.title.en)],
                  "criteria": .number(Double($0.leafCount))]
             }
-            print(JSONWriter.write(.array(items), style: .pretty))
+            try output.write(JSONWriter.write(.array(items), style: .pretty) + "\n")
+            try output.commit()
             return
         }
         let idWidth = max(4, rubrics.map { DisplayWidth.of($0.id) }.max() ?? 0)
-        print(DisplayWidth.pad("id", to: idWidth) + "  version  criteria  title")
+        try output.write(DisplayWidth.pad("id", to: idWidth) + "  version  criteria  title\n")
         for rubric in rubrics {
-            print(DisplayWidth.pad(rubric.id, to: idWidth) + "  " + DisplayWidth.pad(rubric.version, to: 7) + "  "
-                  + DisplayWidth.pad(String(rubric.leafCount), to: 8, alignment: .right) + "  \(rubric.title.zh) / \(rubric.title.en)")
+            try output.write(DisplayWidth.pad(rubric.id, to: idWidth) + "  " + DisplayWidth.pad(rubric.version, to: 7) + "  "
+                             + DisplayWidth.pad(String(rubric.leafCount), to: 8, alignment: .right) + "  \(rubric.title.zh) / \(rubric.title.en)\n")
         }
+        try output.commit()
     }
 
     static func show(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
@@ -57,17 +60,22 @@ enum RubricsCommand {
         guard let rubric = context.rubrics.first(where: { $0.descriptor.id == id }) else {
             throw .usage("unknown rubric '\(id)'; known: \(context.rubrics.map(\.descriptor.id).sorted().joined(separator: ", "))")
         }
+        let output = try OutputTarget.standardOutput()
         if arguments.value("format") == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            if let data = try? encoder.encode(rubric.descriptor) { print(String(decoding: data, as: UTF8.self)) }
-            return
+            let data: Data
+            do { data = try encoder.encode(rubric.descriptor) } catch { throw .internalError("rubric \(id) cannot be encoded: \(error)") }
+            try output.write(String(decoding: data, as: UTF8.self) + "\n")
+        } else {
+            try output.write(RubricText.render(rubric.descriptor, language: Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh))
         }
-        print(RubricText.render(rubric.descriptor, language: Language(rawValue: arguments.value("lang") ?? "zh") ?? .zh), terminator: "")
+        try output.commit()
     }
 
     static func validate(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
         var problems: [InputError] = []
+        let output = try OutputTarget.standardOutput()
         for path in arguments.positionals("FILE") {
             let url = context.url(path)
             guard let data = try? Data(contentsOf: url) else {
@@ -82,13 +90,23 @@ enum RubricsCommand {
             }
             do {
                 let descriptor = try RubricLoader.load(data: data, file: path, probes: probes)
+                let lines = try? RubricLoader.decode(data: data, file: path).1
+                if let conflict = FactPrefixes.conflict(of: descriptor, with: context.rubrics.map(\.descriptor), file: path, lines: lines) {
+                    problems.append(conflict)
+                    continue
+                }
                 let examples = descriptor.allCriteria().reduce(0) { $0 + ($1.criterion.examples?.count ?? 0) }
-                print("ok  \(path): \(descriptor.id) \(descriptor.version), \(descriptor.leafCount) criteria, \(examples) examples passed"
-                      + (probes == nil ? " (module \(descriptor.module ?? "") is not built in: probe examples not run)" : ""))
-            } catch {
+                try output.write("ok  \(path): \(descriptor.id) \(descriptor.version), \(descriptor.leafCount) criteria, \(examples) examples passed"
+                                 + (probes == nil ? " (module \(descriptor.module ?? "") is not built in: probe examples not run)" : "") + "\n")
+            } catch let error as InputErrors {
                 problems += error.errors
+            } catch let error as CommandFailure {
+                throw error
+            } catch {
+                throw .internalError("\(error)")
             }
         }
+        try output.commit()
         if !problems.isEmpty { throw .input(InputErrors(problems)) }
     }
 }

@@ -81,74 +81,82 @@ enum SiteCommand {
         QCapCommand.printError("qcap: wrote \(written.count) pages (\(AssessmentTable.fixed(Double(bytes) / 1_048_576, 1)) MB) to \(path) in \(AssessmentTable.fixed(seconds, 1)) s; open \(path.hasSuffix("/") ? path : path + "/")\(SitePaths.index)")
     }
 
-    /// Writes the enterprises' reports on every core: each worker reads through its own connection to the store (SQLite
-    /// readers do not block each other) and renders and writes its share of the pages.
+    /// Writes the enterprises' reports: each batch is read and rendered on every core — each worker reads through its own
+    /// connection to the store (SQLite readers do not block each other) — then written on this thread through the
+    /// shared output path, one page at a time.
     static func enterprisePages(_ site: SiteBuilder, enterprises: [String], inputs: RegionInputs, folder: URL, context: CommandContext,
                                 quiet: Bool) throws(CommandFailure) -> (written: [String], bytes: Int) {
         struct Shared: Sendable {
-            var written: [String] = []
-            var bytes = 0
-            var failure: String?
+            var pages: [Int: String] = [:]
+            var failure: CommandFailure?
         }
-        let shared = Mutex(Shared())
-        let progress = Mutex(ProgressMeter(total: enterprises.count, enabled: ProgressMeter.shouldShow(quiet: quiet, resultOnStandardOutput: false)))
-        defer { progress.withLock { $0.finish() } }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, enterprises.count / 64 + 1))
         let root = inputs.access.root, config = inputs.access.config, displayPath = inputs.access.displayPath, period = inputs.period
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let store: ResultStore
-            do {
-                store = try ResultStore(url: ResultStore.url(workspace: root))
-            } catch {
-                shared.withLock { $0.failure = $0.failure ?? "\(error)" }
-                return
-            }
-            let access = StoreAccess(root: root, config: config, store: store, displayPath: displayPath)
-            var written: [String] = []
-            var bytes = 0
-            for index in stride(from: worker, to: enterprises.count, by: workers) {
-                if shared.withLock({ $0.failure != nil }) { return }
-                do throws(CommandFailure) {
-                    guard let report = try ReportCommand.fromStore(store, access: access, enterprise: enterprises[index], period: period,
-                                                                   rubrics: []) else { continue }
-                    let page = SitePaths.enterprise(enterprises[index])
-                    let html = site.enterprisePage(report)
-                    try writePage(folder.appending(path: page), html, context: context)
-                    written.append(page)
-                    bytes += html.utf8.count
-                    progress.withLock { $0.advance(by: 1) }
-                } catch {
-                    shared.withLock { $0.failure = $0.failure ?? Self.describe(error) }
-                    return
-                }
-            }
-            shared.withLock {
-                $0.written += written
-                $0.bytes += bytes
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, enterprises.count / 64 + 1))
+        // One connection per worker for the whole run.
+        var stores: [ResultStore] = []
+        for _ in 0..<workers {
+            do { stores.append(try ResultStore(url: ResultStore.url(workspace: root))) } catch {
+                throw RunRecorder.failure(error, displayPath: displayPath)
             }
         }
-        let result = shared.withLock { $0 }
-        if let failure = result.failure { throw .usage("cannot write the site: \(failure)") }
-        return (result.written, result.bytes)
+        let connections = UncheckedConnections(stores)
+        let progress = ProgressMeter(total: enterprises.count, enabled: ProgressMeter.shouldShow(quiet: quiet, resultOnStandardOutput: false))
+        defer { progress.finish() }
+        var written: [String] = []
+        var bytes = 0
+        var start = 0
+        while start < enterprises.count {
+            let batch = Array(enterprises[start..<min(enterprises.count, start + Self.batchSize)])
+            let shared = Mutex(Shared())
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let store = connections.stores[worker]
+                let access = StoreAccess(root: root, config: config, store: store, displayPath: displayPath)
+                var pages: [Int: String] = [:]
+                for index in stride(from: worker, to: batch.count, by: workers) {
+                    do throws(CommandFailure) {
+                        guard let report = try ReportCommand.fromStore(store, access: access, enterprise: batch[index], period: period,
+                                                                       rubrics: []) else { continue }
+                        pages[index] = site.enterprisePage(report)
+                    } catch {
+                        shared.withLock { $0.failure = $0.failure ?? error }
+                        return
+                    }
+                }
+                shared.withLock { $0.pages.merge(pages) { first, _ in first } }
+            }
+            let result = shared.withLock { $0 }
+            if let failure = result.failure { throw failure }
+            for index in batch.indices {
+                guard let html = result.pages[index] else { continue }
+                let page = SitePaths.enterprise(batch[index])
+                try writePage(folder.appending(path: page), html, context: context)
+                written.append(page)
+                bytes += html.utf8.count
+            }
+            progress.advance(by: batch.count)
+            start += batch.count
+        }
+        return (written, bytes)
+    }
+
+    /// Enterprises read and rendered between two rounds of writing (about 35 MB of pages in memory).
+    static let batchSize = 256
+
+    /// The workers' store connections: each worker uses only its own, so sharing the array across threads is safe.
+    final class UncheckedConnections: @unchecked Sendable {
+        let stores: [ResultStore]
+        init(_ stores: [ResultStore]) { self.stores = stores }
     }
 
     /// One page, through the shared output path (written whole, then renamed into place).
     static func writePage(_ url: URL, _ html: String, context: CommandContext) throws(CommandFailure) {
         let output = try OutputTarget(path: url.path, context: context)
-        output.write(html)
         do {
+            try output.write(html)
             try output.commit()
         } catch {
             output.discard()
             throw error
-        }
-    }
-
-    static func describe(_ failure: CommandFailure) -> String {
-        switch failure {
-        case .usage(let message): return message
-        case .input(let errors): return errors.errors.map(\.description).joined(separator: "; ")
-        case .unmet(let message): return message ?? "failed"
         }
     }
 

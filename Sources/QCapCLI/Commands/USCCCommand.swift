@@ -12,6 +12,7 @@ enum USCCCommand {
         let codes = arguments.positionals("CODE")
         var allValid = true
         var items: [JSONValue] = []
+        let output = try OutputTarget.standardOutput()
         for code in codes {
             let verdict = USCC.validate(code)
             let (valid, reason): (Bool, String)
@@ -32,10 +33,11 @@ enum USCCCommand {
                 }
                 items.append(.object(JSONObject(item)))
             } else {
-                print("\(code)  \(valid ? "valid  " : "INVALID")  \(reason)")
+                try output.write("\(code)  \(valid ? "valid  " : "INVALID")  \(reason)\n")
             }
         }
-        if arguments.value("format") == "json" { print(JSONWriter.write(.array(items), style: .pretty)) }
+        if arguments.value("format") == "json" { try output.write(JSONWriter.write(.array(items), style: .pretty) + "\n") }
+        try output.commit()
         if !allValid { throw .unmet(nil) }
     }
 }

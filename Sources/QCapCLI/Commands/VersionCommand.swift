@@ -2,7 +2,7 @@
 enum VersionCommand {
     static let spec = CommandSpec("version", summary: "Print the QCap version.")
 
-    static func run() {
-        print("qcap \(CommandTree.version)")
+    static func run() throws(CommandFailure) {
+        try QCapCommand.printResult("qcap \(CommandTree.version)\n")
     }
 }

@@ -10,12 +10,17 @@ public enum QCapDev {
 
     /// Runs `qcap-dev` with the process's arguments and exits: 0 success, 1 a check failed, 2 usage error, 3 bad input.
     public static func main() -> Never {
+        StandardStreams.prepare()
         let context = CommandContext(rubrics: BuiltInRubrics.all, providers: BuiltInProviders.all,
                                      currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         switch ArgumentParser.parse(Array(CommandLine.arguments.dropFirst()), spec: spec) {
         case .help(let text):
-            print(text)
-            exit(0)
+            do throws(CommandFailure) {
+                try QCapCommand.printResult(text + "\n")
+                exit(0)
+            } catch {
+                exit(error.report(command: nil))
+            }
         case .usageError(let error):
             QCapCommand.printError(error.description)
             exit(UsageError.exitCode)
@@ -29,11 +34,7 @@ public enum QCapDev {
                 }
                 exit(0)
             } catch {
-                switch error {
-                case .usage(let message): QCapCommand.printError("error: \(message)"); exit(2)
-                case .input(let errors): QCapCommand.printError(errors.description); exit(3)
-                case .unmet(let message): if let message { QCapCommand.printError(message) }; exit(1)
-                }
+                exit(error.report(command: "qcap-dev " + parsed.subcommandPath.joined(separator: " ")))
             }
         }
     }

@@ -9,37 +9,41 @@ struct AssessmentWriter {
     let output: OutputTarget
     private var json = AssessmentJSON(pretty: true)
     private let compact = AssessmentJSON(pretty: false)
+    /// The table's layout, fitted once to the width.
+    private let table: AssessmentTable
 
-    init(format: String, language: Language, rubrics: [RubricDescriptor], output: OutputTarget) {
+    init(format: String, language: Language, rubrics: [RubricDescriptor], output: OutputTarget,
+         width: Int = AssessmentTable.defaultWidth, wide: Bool = false) {
         self.format = format
         self.language = language
         self.rubrics = rubrics
         self.output = output
+        self.table = AssessmentTable(rubrics: rubrics, language: language, width: width, wide: wide)
     }
 
-    mutating func begin(asOf: Day) {
+    mutating func begin(asOf: Day) throws(CommandFailure) {
         switch format {
-        case "json": output.write(json.header(asOf: asOf))
-        case "csv": output.write("\u{FEFF}" + CSVWriter.row(AssessmentCSV.header))
-        case "table": output.write(AssessmentTable(rubrics: rubrics, language: language).header())
+        case "json": try output.write(json.header(asOf: asOf))
+        case "csv": try output.write("\u{FEFF}" + CSVWriter.row(AssessmentCSV.header))
+        case "table": try output.write(table.header())
         default: break
         }
     }
 
-    mutating func write(_ run: AssessmentRun) {
+    mutating func write(_ run: AssessmentRun) throws(CommandFailure) {
         switch format {
-        case "json": output.write(json.run(run))
-        case "jsonl": output.write(AssessmentJSONLines.line(run))
+        case "json": try output.write(json.run(run))
+        case "jsonl": try output.write(AssessmentJSONLines.line(run))
         case "csv":
-            for row in AssessmentCSV.rows(run, language: language) { output.write(CSVWriter.row(row, neutralizing: true)) }
-        default: output.write(AssessmentTable(rubrics: rubrics, language: language).row(run))
+            for row in AssessmentCSV.rows(run, language: language) { try output.write(CSVWriter.row(row, neutralizing: true)) }
+        default: try output.write(table.row(run))
         }
     }
 
-    func end(count: Int, asOf: Day) {
+    func end(count: Int, asOf: Day) throws(CommandFailure) {
         switch format {
-        case "json": output.write(json.footer())
-        case "table": output.write(AssessmentTable(rubrics: rubrics, language: language).footer(count: count, asOf: asOf))
+        case "json": try output.write(json.footer())
+        case "table": try output.write(table.footer(count: count, asOf: asOf))
         default: break
         }
     }

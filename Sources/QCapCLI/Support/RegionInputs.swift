@@ -141,15 +141,15 @@ struct RegionInputs {
         var errors: [InputError] = []
         for source in access.config.sources {
             guard let provider = providers[source.provider], provider.supplies.contains(where: { wanted.contains($0.key) }) else { continue }
-            let reference = SourceReference(provider: source.provider, url: access.root.appending(path: source.path),
-                                            displayPath: StoreAccess.display(access.root, source.path), options: source.options)
+            let reference = SourceReference(provider: source.provider, url: WorkspaceConfig.url(source.path, root: access.root),
+                                            displayPath: Workspace.display(access.root, source.path), options: source.options)
             do {
                 sources.append(try provider.open(reference, context: catalog))
             } catch {
                 errors += error.errors
             }
         }
-        if !errors.isEmpty { throw .input(InputErrors(errors)) }
+        if !errors.isEmpty { throw .input(InputErrors(OutsideFiles(root: access.root, config: access.config).redact(errors))) }
         guard !sources.isEmpty else {
             omitted.append(RegionReport.Omitted(section: "certificates", reason: LocalizedText(
                 zh: "qcap.json 没有证书登记数据来源（cnca-registry 或 iaf-certsearch）。",

@@ -40,7 +40,7 @@ final class RunRecorder {
                                    rubrics: workspace.engines.map(\.descriptor.id))
             try store.beginRun(record)
         } catch {
-            throw Self.failure(error, displayPath: displayPath)
+            throw Self.writeFailure(error, displayPath: displayPath)
         }
         return RunRecorder(store: store, displayPath: displayPath, descriptors: workspace.engines.map(\.descriptor),
                            period: workspace.config.period)
@@ -58,7 +58,7 @@ final class RunRecorder {
         do {
             for run in runs { try store.add(run, descriptors: descriptors) }
         } catch {
-            throw Self.failure(error, displayPath: displayPath)
+            throw Self.writeFailure(error, displayPath: displayPath)
         }
     }
 
@@ -67,7 +67,7 @@ final class RunRecorder {
         do {
             return try store.commitRun()
         } catch {
-            throw Self.failure(error, displayPath: displayPath)
+            throw Self.writeFailure(error, displayPath: displayPath)
         }
     }
 
@@ -81,7 +81,14 @@ final class RunRecorder {
         return base.isEmpty || base == "." ? ResultStore.relativePath : "\(base)/\(ResultStore.relativePath)"
     }
 
-    /// A store that cannot be opened or written is reported like bad input (exit 3), naming the store file.
+    /// A store that cannot be written (locked by another `qcap assess`, a full disk, not a database) stops the run
+    /// like any output that cannot be written: exit 3 naming the store file and the reason; the transaction is rolled
+    /// back, so the store keeps exactly the runs it had.
+    static func writeFailure(_ error: StoreError, displayPath: String) -> CommandFailure {
+        .output(path: displayPath, reason: error.description.replacingOccurrences(of: error.path + ": ", with: ""))
+    }
+
+    /// A store that cannot be read is reported like bad input (exit 3), naming the store file.
     static func failure(_ error: StoreError, displayPath: String) -> CommandFailure {
         let message = error.description.replacingOccurrences(of: error.path + ": ", with: "")
         return .input(InputErrors([InputError(file: displayPath, message: message)]))

@@ -31,9 +31,11 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 ///
 /// Strictness: rejects trailing commas, leading zeros, `NaN`/`Infinity`,
 /// unescaped control characters, invalid UTF-8, lone surrogate escapes,
-/// numbers that overflow `Double`, trailing non-whitespace, and nesting
-/// deeper than ``maxDepth``. Duplicate object keys are kept (see
-/// ``JSONObject/duplicateKeys``). A UTF-8 byte order mark is not accepted
+/// numbers that overflow `Double`, trailing non-whitespace, nesting
+/// deeper than ``maxDepth``, and duplicate keys in an object: RFC 8259 leaves
+/// their meaning open (which value wins depends on the reader), so every
+/// JSON input QCap reads treats them as bad input naming the second
+/// occurrence and the line of the first. A UTF-8 byte order mark is not accepted
 /// (RFC 8259 §8.1 forbids emitting one); strip it before parsing if needed.
 ///
 /// The parser is iterative (an explicit container stack), so hostile nesting
@@ -45,13 +47,6 @@ public enum JSONParser {
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
         var core = ParserCore(bytes, observer: NoObserver())
         return try core.parseDocument()
-    }
-
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBytes { buf in
-            Result { () throws(JSONParseError) -> JSONValue in try parse(buf) }
-        }
-        return try result.get()
     }
 
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
@@ -66,7 +61,7 @@ public enum JSONParser {
             Result { () throws(JSONParseError) -> JSONValue in try parse(UnsafeRawBufferPointer(buf)) }
         }
         if let result { return try result.get() }
-        return try parse(Array(string.utf8))
+        return try parse(Data(string.utf8))
     }
 
     /// Parses and also records the line on which every value starts, for
@@ -81,49 +76,10 @@ public enum JSONParser {
         return try result.get()
     }
 
-    public static func parseWithLines(_ string: String) throws(JSONParseError) -> (value: JSONValue, lines: JSONLineIndex) {
-        try parseWithLines(Data(string.utf8))
-    }
-
-    public static func parseWithLines(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> (value: JSONValue, lines: JSONLineIndex) {
+    static func parseWithLines(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> (value: JSONValue, lines: JSONLineIndex) {
         var core = ParserCore(bytes, observer: LineObserver(bytes))
         let value = try core.parseDocument()
         return (value, JSONLineIndex(lines: core.observer.lines))
-    }
-
-    /// Streams the members of a top-level object to `body` without building a
-    /// ``JSONObject`` for it and without turning its keys into `String`s —
-    /// the fast path for flat JSONL lines (many scalar members at the top
-    /// level), where the caller files each fact into its own structures. For
-    /// lines whose facts sit in one nested object the gain is small (nested
-    /// objects are materialised); use ``JSONLineParser`` for those.
-    ///
-    /// `key` holds the key's UTF-8 bytes after unescaping (already validated
-    /// as UTF-8). It points into `bytes` or into a scratch buffer and is only
-    /// valid during the call; copy it (`String(decoding: key, as: UTF8.self)`)
-    /// if it must outlive the call. Duplicate keys are all delivered, in
-    /// document order.
-    ///
-    /// Members are delivered as soon as they are parsed, so if the line turns
-    /// out to be malformed further on, `body` has already seen the earlier
-    /// members when the ``JSONParseError`` is thrown; callers that must not
-    /// act on broken lines should stage the members and commit them only when
-    /// this returns normally. Errors thrown by `body` stop the parse and are
-    /// rethrown unchanged.
-    public static func forEachMember(
-        in bytes: UnsafeRawBufferPointer,
-        _ body: (_ key: UnsafeRawBufferPointer, _ value: JSONValue) throws -> Void
-    ) throws {
-        var core = ParserCore(bytes, observer: NoObserver())
-        try core.parseTopLevelMembers(body)
-    }
-
-    /// ``forEachMember(in:_:)`` for one line given as `Data`.
-    public static func forEachMember(
-        in data: Data,
-        _ body: (_ key: UnsafeRawBufferPointer, _ value: JSONValue) throws -> Void
-    ) throws {
-        try data.withUnsafeBytes { buf in try forEachMember(in: buf, body) }
     }
 }
 
@@ -188,6 +144,68 @@ private enum Byte {
     static let cr = UInt8(ascii: "\r")
 }
 
+/// Where a key starts (its opening quote) and a hash of its bytes: 0 when the key has non-ASCII bytes, whose string
+/// equality (canonical equivalence) a byte hash cannot decide.
+struct KeyMark {
+    var offset: Int
+    var hash: UInt64
+
+    /// ``hash(_:)`` of the `count` bytes at `bytes` when at least 16 bytes may be read from there: keys of up to 16
+    /// bytes (nearly all) are two masked loads; longer ones take the loop.
+    @inline(__always)
+    static func shortHash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        guard count <= 16 else { return hash(UnsafeBufferPointer(start: bytes, count: count)) }
+        let raw = UnsafeRawPointer(bytes)
+        var w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        var w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        if count < 8 {
+            w0 &= (1 &<< UInt64(8 * count)) &- 1
+            w1 = 0
+        } else if count < 16 {
+            w1 &= (1 &<< UInt64(8 * (count - 8))) &- 1
+        }
+        return mix(w0, w1, count: count)
+    }
+
+    @inline(__always)
+    static func mix(_ w0: UInt64, _ w1: UInt64, count: Int) -> UInt64 {
+        guard (w0 | w1) & 0x8080_8080_8080_8080 == 0 else { return 0 }
+        var h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+        h ^= h &>> 29
+        return h | 1
+    }
+
+    /// A multiply-xor hash of the bytes (never 0 for ASCII keys), or 0 when a byte is not ASCII.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = bytes.count
+        /// The 8-byte little-endian word at `offset`, zero-padded past the end.
+        func word(_ offset: Int) -> UInt64 {
+            var value: UInt64 = 0
+            var k = 0
+            while k < 8 && offset + k < n {
+                value |= UInt64(bytes[offset + k]) &<< UInt64(8 * k)
+                k += 1
+            }
+            return value
+        }
+        if n <= 16 { return mix(word(0), word(8), count: n) }
+        var h: UInt64 = 0
+        var high: UInt64 = 0
+        var offset = 0
+        while offset < n {
+            let w = offset + 8 <= n
+                ? UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))  // safe: n > 16 bytes
+                : word(offset)
+            high |= w
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h &>> 31
+            offset += 8
+        }
+        return high & 0x8080_8080_8080_8080 != 0 ? 0 : mix(h & 0x7F7F_7F7F_7F7F_7F7F, UInt64(n), count: n)
+    }
+}
+
 /// Exact powers of ten representable in a Double (10^0 … 10^22).
 private let exactPowersOfTen: [Double] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -197,9 +215,6 @@ private let exactPowersOfTen: [Double] = [
 struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
     struct Frame {
         var isObject: Bool
-        /// The root object of `parseTopLevelMembers`, whose keys are not on
-        /// the key stack.
-        var isVisitorRoot = false
         /// Stack heights when the container was opened; they locate the
         /// container's own elements and let error paths be rebuilt lazily.
         var valuesStart: Int
@@ -214,19 +229,13 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
     var values = MoveStack<JSONValue>()
     var members = MoveStack<JSONObject.Member>()
     var keys = MoveStack<String>()
+    /// Where and what each key on `keys` is, then each member on `members`: for the duplicate-key check.
+    var keyMarks = MoveStack<KeyMark>()
+    var memberMarks = MoveStack<KeyMark>()
     var scratch: [UInt8] = []
-    /// Key of the member currently delivered by `parseTopLevelMembers`,
-    /// kept as a byte range (or a String when escaped) and only turned into
-    /// a path component if an error needs it.
-    var visitorKeyRange: Range<Int>? = nil
-    var visitorKeyString: String? = nil
     var observer: Observer
-    /// Set by ``JSONLineParser`` to reuse `String`s for short repeated
-    /// strings (keys such as `"mqc.D1.01"`, values such as `"full"`).
-    var stringCache: JSONStringCache? = nil
 
-    init(_ buffer: UnsafeRawBufferPointer, observer: Observer, stringCache: JSONStringCache? = nil) {
-        self.stringCache = stringCache
+    init(_ buffer: UnsafeRawBufferPointer, observer: Observer) {
         if let base = buffer.baseAddress, buffer.count > 0 {
             p = base.assumingMemoryBound(to: UInt8.self)
             end = buffer.count
@@ -248,64 +257,6 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
             throw error("unexpected \(describe(p[i])) after the JSON value; only whitespace may follow", at: i)
         }
         return value
-    }
-
-    mutating func parseTopLevelMembers(
-        _ body: (_ key: UnsafeRawBufferPointer, _ value: JSONValue) throws -> Void
-    ) throws {
-        skipWhitespace()
-        guard i < end else { throw endOfInput("expected '{'") }
-        guard p[i] == Byte.openBrace else {
-            throw error("expected '{' (a JSON object), found \(describe(p[i]))", at: i)
-        }
-        i += 1
-        skipWhitespace()
-        if i < end, p[i] == Byte.closeBrace {
-            i += 1
-        } else {
-            // A frame makes error paths read `$.key…` exactly as in parse().
-            frames.append(
-                Frame(isObject: true, isVisitorRoot: true, valuesStart: 0, membersStart: 0, keysStart: 0))
-            while true {
-                guard i < end else { throw endOfInput("expected string key") }
-                guard p[i] == Byte.quote else { throw badKeyStart() }
-                let keyStart = i + 1
-                let direct = try scanStringBytes()
-                if let direct {
-                    visitorKeyRange = keyStart..<(keyStart + direct)
-                    visitorKeyString = nil
-                } else {
-                    visitorKeyRange = nil
-                    visitorKeyString = scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-                }
-                try expectColon()
-                let value = try parseValueTree()
-                if let direct {
-                    try body(UnsafeRawBufferPointer(start: p + keyStart, count: direct), value)
-                } else {
-                    try scratch.withUnsafeBytes { try body($0, value) }
-                }
-                visitorKeyRange = nil
-                visitorKeyString = nil
-                skipWhitespace()
-                guard i < end else {
-                    throw endOfInput("expected ',' or '}' after object member")
-                }
-                let c = p[i]
-                i += 1
-                if c == Byte.comma {
-                    skipWhitespace()
-                    continue
-                }
-                if c == Byte.closeBrace { break }
-                throw error("expected ',' or '}' after object member, found \(describe(c))", at: i - 1)
-            }
-            frames.removeAll()
-        }
-        skipWhitespace()
-        if i < end {
-            throw error("unexpected \(describe(p[i])) after the JSON value; only whitespace may follow", at: i)
-        }
     }
 
     /// Parses one complete value starting at `i` (whitespace already skipped)
@@ -369,10 +320,11 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
             while frames.count > baseDepth, let top = frames.last {
                 skipWhitespace()
                 if top.isObject {
-                    guard let key = keys.popLast() else {
+                    guard let key = keys.popLast(), let mark = keyMarks.popLast() else {
                         throw error("internal error: missing object key", at: i)
                     }
                     members.append(JSONObject.Member(key: key, value: value))
+                    memberMarks.append(mark)
                     guard i < end else { throw endOfInput("expected ',' or '}' after object member") }
                     let c = p[i]
                     if c == Byte.comma {
@@ -385,7 +337,9 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
                         throw error("expected ',' or '}' after object member, found \(describe(c))", at: i)
                     }
                     i += 1
+                    try rejectDuplicateKeys(from: top.membersStart)
                     value = .object(JSONObject(members: members.takeSuffix(from: top.membersStart)))
+                    memberMarks.truncate(to: top.membersStart)
                     frames.removeLast()
                 } else {
                     values.append(value)
@@ -433,8 +387,90 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
     mutating func parseMemberKey() throws(JSONParseError) {
         guard i < end else { throw endOfInput("expected string key") }
         guard p[i] == Byte.quote else { throw badKeyStart() }
-        keys.append(try parseString())
+        let offset = i
+        let start = i + 1
+        if let n = try scanStringBytes() {
+            let bytes = UnsafeBufferPointer(start: p + start, count: n)
+            let hash = start + 16 <= end ? KeyMark.shortHash(p + start, count: n) : KeyMark.hash(bytes)
+            keyMarks.append(KeyMark(offset: offset, hash: hash))
+            keys.append(String(decoding: bytes, as: UTF8.self))
+        } else {
+            keyMarks.append(KeyMark(offset: offset, hash: scratch.withUnsafeBufferPointer(KeyMark.hash)))
+            keys.append(scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+        }
         try expectColon()
+    }
+
+    /// Throws when two members of the object whose members start at `start` have the same key.
+    ///
+    /// Keys compare as Swift strings, because that is how every consumer files them: canonically equivalent
+    /// spellings (`é` and `e` + U+0301, even U+212A KELVIN SIGN and `K`) are the same key. For speed, ASCII keys are
+    /// first compared by a hash of their bytes (equal strings of ASCII bytes are equal bytes); a key with other bytes
+    /// has no hash and is compared with every other key as a string. Small objects compare pairwise, large ones (a
+    /// questionnaire's 150 facts) through an open-addressing table, so the check costs a few nanoseconds per key.
+    @inline(__always)
+    func rejectDuplicateKeys(from start: Int) throws(JSONParseError) {
+        let count = members.count - start
+        guard count > 1 else { return }
+        let duplicate: (first: Int, second: Int)?
+        if count <= 16 {
+            duplicate = memberMarks.withElements(from: start) { marks in
+                members.withElements(from: start) { members in
+                    for second in 1..<count {
+                        let hash = marks[second].hash
+                        for first in 0..<second {
+                            let other = marks[first].hash
+                            guard hash == other || hash == 0 || other == 0 else { continue }
+                            if members[first].key == members[second].key { return (first, second) }
+                        }
+                    }
+                    return nil
+                }
+            }
+        } else {
+            duplicate = largeObjectDuplicate(start: start, count: count)
+        }
+        guard let duplicate else { return }
+        let key = members.element(at: start + duplicate.second)?.key ?? ""
+        let first = position(of: memberMarks.element(at: start + duplicate.first)?.offset ?? 0)
+        let secondOffset = memberMarks.element(at: start + duplicate.second)?.offset ?? 0
+        let place = first.line == position(of: secondOffset).line ? "column \(first.column)" : "line \(first.line)"
+        throw error("duplicate key \"\(key)\" (first at \(place)); an object may name a key only once, or which value counts is ambiguous",
+                    at: secondOffset, path: JSONPath.appending(key: key, to: currentPath(includingCurrentElement: false)))
+    }
+
+    func largeObjectDuplicate(start: Int, count: Int) -> (first: Int, second: Int)? {
+        var size = 32
+        while size < 2 * count { size <<= 1 }
+        let mask = size - 1
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { table in
+            table.initialize(repeating: 0)
+            return memberMarks.withElements(from: start) { marks in
+                members.withElements(from: start) { members in
+                    var unhashed: [Int] = []
+                    for index in 0..<count {
+                        let hash = marks[index].hash
+                        if hash == 0 {
+                            unhashed.append(index)
+                            continue
+                        }
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while table[slot] != 0 {
+                            let other = Int(table[slot]) - 1
+                            if marks[other].hash == hash && members[other].key == members[index].key { return (other, index) }
+                            slot = (slot + 1) & mask
+                        }
+                        table[slot] = Int32(truncatingIfNeeded: index + 1)
+                    }
+                    for index in unhashed {
+                        for other in 0..<count where other != index && members[other].key == members[index].key {
+                            return (min(other, index), max(other, index))
+                        }
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     @inline(__always)
@@ -496,9 +532,6 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
     mutating func parseString() throws(JSONParseError) -> String {
         let start = i + 1
         if let n = try scanStringBytes() {
-            if n <= JSONStringCache.maxLength, let cache = stringCache {
-                return cache.string(at: p + start, count: n, readable: end - start)
-            }
             return String(decoding: UnsafeBufferPointer(start: p + start, count: n), as: UTF8.self)
         }
         return scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
@@ -828,6 +861,16 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
     }
 
     func error(_ message: String, at offset: Int, includingCurrentElement: Bool = true) -> JSONParseError {
+        error(message, at: offset, path: currentPath(includingCurrentElement: includingCurrentElement))
+    }
+
+    func error(_ message: String, at offset: Int, path: String) -> JSONParseError {
+        let (line, column) = position(of: offset)
+        return JSONParseError(line: line, column: column, byteOffset: max(0, min(offset, end)), path: path, message: message)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    func position(of offset: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, end))
         var line = 1
         var lineStart = 0
@@ -845,9 +888,7 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
             if p[j] & 0xC0 != 0x80 { column += 1 }
             j += 1
         }
-        return JSONParseError(
-            line: line, column: column, byteOffset: clamped,
-            path: currentPath(includingCurrentElement: includingCurrentElement), message: message)
+        return (line, column)
     }
 
     /// Rebuilds the path of the value being parsed from the frame stack; only
@@ -858,14 +899,7 @@ struct ParserCore<Observer: JSONParseObserver>: ~Copyable {
         while k < frames.count {
             let f = frames[k]
             let isTop = k == frames.count - 1
-            if f.isVisitorRoot {
-                if let r = visitorKeyRange {
-                    let key = String(decoding: UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), as: UTF8.self)
-                    path = JSONPath.appending(key: key, to: path)
-                } else if let key = visitorKeyString {
-                    path = JSONPath.appending(key: key, to: path)
-                }
-            } else if f.isObject {
+            if f.isObject {
                 // The key whose value is being parsed, if any.
                 let keyIndex = isTop ? keys.count - 1 : frames[k + 1].keysStart - 1
                 if keyIndex >= f.keysStart, let key = keys.element(at: keyIndex) {
@@ -955,6 +989,21 @@ struct MoveStack<Element>: ~Copyable {
         return base[index]
     }
 
+    /// Drops the elements from `start` to the end.
+    @inline(__always)
+    mutating func truncate(to start: Int) {
+        let from = max(0, min(start, count))
+        (base + from).deinitialize(count: count - from)
+        count = from
+    }
+
+    /// Calls `body` with the elements from `start` to the end, in place.
+    @inline(__always)
+    func withElements<R>(from start: Int, _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
+        let from = max(0, min(start, count))
+        return body(UnsafeBufferPointer(start: base + from, count: count - from))
+    }
+
     /// Removes the elements from `start` to the end and returns them in order.
     @inline(__always)
     mutating func takeSuffix(from start: Int) -> [Element] {
@@ -969,106 +1018,5 @@ struct MoveStack<Element>: ~Copyable {
         }
         count = from
         return result
-    }
-}
-
-/// Direct-mapped cache of short strings keyed by their UTF-8 bytes.
-///
-/// JSONL evidence repeats the same keys on every line; building a `String`
-/// (validation plus small-string construction) costs more than hashing 16
-/// bytes and comparing two words, so repeated strings are handed out from
-/// here. Only strings that the parser has already validated are inserted.
-final class JSONStringCache {
-    static let maxLength = 16
-    private static let slotCount = 4096
-
-    private struct Entry {
-        var w0: UInt64
-        var w1: UInt64
-        var length: Int
-        var string: String
-    }
-
-    private let table: UnsafeMutablePointer<Entry>
-
-    init() {
-        table = .allocate(capacity: JSONStringCache.slotCount)
-        table.initialize(repeating: Entry(w0: 0, w1: 0, length: -1, string: ""), count: JSONStringCache.slotCount)
-    }
-
-    deinit {
-        table.deinitialize(count: JSONStringCache.slotCount)
-        table.deallocate()
-    }
-
-    /// The string made of the `count` (≤ 16) valid UTF-8 bytes at `p`;
-    /// `readable` is how many bytes from `p` may be read (≥ count).
-    @inline(__always)
-    func string(at p: UnsafePointer<UInt8>, count n: Int, readable: Int) -> String {
-        var w0: UInt64 = 0
-        var w1: UInt64 = 0
-        let raw = UnsafeRawPointer(p)
-        if readable >= 16 {
-            w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-            w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            if n < 8 {
-                w0 &= (1 &<< UInt64(8 * n)) &- 1
-                w1 = 0
-            } else if n < 16 {
-                w1 &= (1 &<< UInt64(8 * (n - 8))) &- 1
-            }
-        } else {
-            var k = 0
-            while k < n {
-                let b = UInt64(p[k])
-                if k < 8 { w0 |= b &<< UInt64(8 * k) } else { w1 |= b &<< UInt64(8 * (k - 8)) }
-                k += 1
-            }
-        }
-        var h = (w0 &* 0x9E37_79B9_7F4A_7C15) ^ (w1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(n)
-        h ^= h &>> 29
-        let slot = table + Int(truncatingIfNeeded: h & UInt64(JSONStringCache.slotCount - 1))
-        if slot.pointee.length == n && slot.pointee.w0 == w0 && slot.pointee.w1 == w1 {
-            return slot.pointee.string
-        }
-        let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        slot.pointee = Entry(w0: w0, w1: w1, length: n, string: s)
-        return s
-    }
-}
-
-/// A parser to keep for a whole JSONL file (one per thread; it is not
-/// `Sendable`). It gives the same results and errors as ``JSONParser``, but
-/// reuses the `String`s of short keys and values that repeat from line to
-/// line, which makes typical evidence lines noticeably faster to parse
-/// (about 15–20% on 150-fact lines).
-///
-/// Each instance owns a 4096-slot table (about 160 KB): create one per file
-/// or per worker thread and reuse it for every line — creating one per line
-/// is slower than ``JSONParser/parse(_:)-(UnsafeRawBufferPointer)``.
-public final class JSONLineParser {
-    private let cache = JSONStringCache()
-
-    public init() {}
-
-    public func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
-        var core = ParserCore(bytes, observer: NoObserver(), stringCache: cache)
-        return try core.parseDocument()
-    }
-
-    public func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        let result: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { buf in
-            Result { () throws(JSONParseError) -> JSONValue in try parse(buf) }
-        }
-        return try result.get()
-    }
-
-    /// Same contract as ``JSONParser/forEachMember(in:_:)-(UnsafeRawBufferPointer,_)``.
-    public func forEachMember(
-        in bytes: UnsafeRawBufferPointer,
-        _ body: (_ key: UnsafeRawBufferPointer, _ value: JSONValue) throws -> Void
-    ) throws {
-        var core = ParserCore(bytes, observer: NoObserver(), stringCache: cache)
-        try core.parseTopLevelMembers(body)
     }
 }

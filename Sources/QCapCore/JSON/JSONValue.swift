@@ -1,9 +1,8 @@
 /// An in-memory JSON document.
 ///
 /// Objects are kept as ordered member lists (see ``JSONObject``) rather than
-/// dictionaries so that re-serialising a file preserves the author's key order
-/// and so that duplicate keys survive parsing and can be reported by callers
-/// instead of being silently dropped.
+/// dictionaries so that re-serialising a file preserves the author's key order.
+/// A parsed object never repeats a key: ``JSONParser`` rejects duplicates.
 ///
 /// Numbers are stored as `Double`, like JavaScript and CPython's `json` with
 /// floats: every value QCap reads (scores, weights, counts) fits exactly, and a
@@ -108,9 +107,8 @@ extension JSONValue: CustomStringConvertible {
 
 /// An ordered list of JSON object members.
 ///
-/// Order is preserved and duplicate keys are kept because RFC 8259 leaves
-/// duplicate handling to the application: QCap's validators want to report
-/// them (see ``duplicateKeys``) rather than have a parser pick a winner.
+/// Order is preserved. The parser rejects duplicate keys (RFC 8259 leaves
+/// their meaning to the reader); an object built in code may still append one.
 ///
 /// Equality and hashing are order-sensitive (two objects with the same members
 /// in a different order are *not* equal); compare
@@ -185,28 +183,6 @@ public struct JSONObject: Sendable, Equatable, Hashable, RandomAccessCollection 
 
     public var keys: [String] { members.map(\.key) }
     public var values: [JSONValue] { members.map(\.value) }
-
-    /// All values stored under `key`, in order; more than one means the
-    /// document repeated the key.
-    public func values(forKey key: String) -> [JSONValue] {
-        members.filter { $0.key == key }.map(\.value)
-    }
-
-    /// Keys that occur more than once, each listed once, in the order of their
-    /// first repetition. Empty for well-formed (I-JSON) objects.
-    public var duplicateKeys: [String] {
-        guard members.count > 1 else { return [] }
-        var seen = Set<String>()
-        var reported = Set<String>()
-        var result: [String] = []
-        seen.reserveCapacity(members.count)
-        for m in members {
-            if !seen.insert(m.key).inserted, reported.insert(m.key).inserted {
-                result.append(m.key)
-            }
-        }
-        return result
-    }
 
     /// A dictionary view for repeated lookups; on duplicate keys the first
     /// occurrence wins, matching ``subscript(_:)-(String)``.

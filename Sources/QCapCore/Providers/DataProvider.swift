@@ -18,9 +18,28 @@ public protocol DataProvider: Sendable {
 /// One enterprise's facts from one opened source. Must be safe to call from several threads at once.
 public protocol EvidenceSource: Sendable {
     var providerID: String { get }
-    /// Enterprises this source has evidence for, in file order (used to find evidence for unknown enterprises).
-    var enterpriseIDs: [String] { get }
+    /// Enterprises this source has evidence for, in file order, each with the file and place that first names it:
+    /// evidence for an enterprise that is not on the roster is reported there, not against the roster.
+    var enterprises: [EnterpriseMention] { get }
     func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact]
+}
+
+extension EvidenceSource {
+    /// The enterprises' USCCs, in file order.
+    public var enterpriseIDs: [String] { enterprises.map(\.id) }
+}
+
+/// Where a source names an enterprise: its USCC, the file as messages show it, and the line, row or JSON path.
+public struct EnterpriseMention: Sendable, Equatable {
+    public var id: String
+    public var file: String
+    public var location: InputError.Location
+
+    public init(id: String, file: String, location: InputError.Location) {
+        self.id = id
+        self.file = file
+        self.location = location
+    }
 }
 
 /// Documentation of a fact a provider supplies: `mqc.<criterion>` — level 1–5.

@@ -6,6 +6,8 @@ public struct RubricDescriptor: Sendable, Codable {
     /// The Swift module that embeds this file and supplies its probes; nil for data rubrics.
     public var module: String?
     public var title: LocalizedText
+    /// A label of a few characters for narrow places (the `qcap assess` table); the title when absent.
+    public var shortTitle: LocalizedText?
     public var summary: LocalizedText?
     public var factPrefix: String
     public var provenance: RubricProvenance
@@ -20,8 +22,11 @@ public struct RubricDescriptor: Sendable, Codable {
     public var contentHash: String = ""
 
     enum CodingKeys: String, CodingKey {
-        case id, version, module, title, summary, factPrefix, provenance, scale, scoring, parameters, answerSets, criteria
+        case id, version, module, title, shortTitle, summary, factPrefix, provenance, scale, scoring, parameters, answerSets, criteria
     }
+
+    /// The short title, or the title when the rubric has none.
+    public var label: LocalizedText { shortTitle ?? title }
 
     public var levels: [ScaleLevel] { scale?.levels ?? [] }
     public var maxRank: Int { levels.map(\.rank).max() ?? 0 }

@@ -91,6 +91,10 @@ struct RubricValidator {
             }
         }
         checkSiblings(descriptor.criteria, "$.criteria")
+        if let path = WeightSums.overflow(in: descriptor) {
+            fail(path, "the weights here add up to more than the largest number (about 1.8e308): every score would be NaN",
+                 "weights of a sensible size (they are relative: 3 and 1 weigh like 0.75 and 0.25)")
+        }
         for (criterion, path, _) in descriptor.allCriteria() {
             if let first = seen[criterion.id] {
                 fail("\(path).id", "duplicate criterion id '\(criterion.id)' (first at \(first))", nil)
@@ -101,7 +105,7 @@ struct RubricValidator {
                 fail("\(path).id", "criterion id '\(criterion.id)' has characters other than letters, digits, '.', '_' and '-'", nil)
             }
             if let weight = criterion.weight, !(weight >= 0 && weight.isFinite) {
-                fail("\(path).weight", "weight \(weight) is negative", "a number ≥ 0")
+                fail("\(path).weight", "weight \(weight) is \(weight.isFinite ? "negative" : "not a finite number")", "a number ≥ 0")
             }
             if let level = criterion.level, !(1...max(maxRank, 1)).contains(level) || maxRank == 0 {
                 fail("\(path).level", "level \(level) is out of range", "a rank of the scale (1…\(maxRank))")
@@ -158,6 +162,8 @@ struct RubricValidator {
                 }
             case .linear where rule.min == rule.max:
                 fail("\(path).rule", "a linear rule needs min ≠ max", nil)
+            case .linear where !((rule.max ?? 0) - (rule.min ?? 0)).isFinite:
+                fail("\(path).rule", "max − min of the linear rule is beyond the largest number", "min and max of a sensible size")
             case .level, .bool:
                 fail("\(path).rule.kind", "rule '\(rule.kind.rawValue)' does not apply to numbers", "threshold, levelThresholds or linear")
             default:

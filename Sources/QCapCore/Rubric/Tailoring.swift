@@ -88,6 +88,11 @@ public struct Tailoring: Sendable, Equatable {
                 fail(itemPath, "unknown tailoring key '\(key)'", "threshold, weights, mustPass, exclude or parameters")
             }
         }
+        if errors.isEmpty, !tailoring.weights.isEmpty, let group = WeightSums.overflow(in: descriptor, replacing: tailoring.weights) {
+            fail(JSONPath.appending(key: "weights", to: path),
+                 "with these weights, the weights of \(group) in rubric \(descriptor.id) add up to more than the largest number (about 1.8e308): every score would be NaN",
+                 "weights of a sensible size (they are relative: 3 and 1 weigh like 0.75 and 0.25)")
+        }
         if !errors.isEmpty { throw InputErrors(errors) }
         return tailoring
     }

@@ -44,7 +44,8 @@ public struct RubricResult: Sendable, Codable {
     public var nodes: [NodeScore]
     public var findings: [Finding]
     public var gap: Gap?
-    /// Extra module results: named sections of key/value rows (e.g. "families" for certification).
+    /// Lines a module's `finish` adds for the reader, in order (certification: one per family; excellence: points by
+    /// category, flagged items, concept coverage and readiness; manufacturing-capability: on-site vs self ratings).
     public var notes: [LocalizedText]
 
     public var isComparable: Bool { score != nil }

@@ -123,7 +123,7 @@ public struct AssessorScoresProvider: DataProvider {
     static func read(_ scanner: inout TableScanner, header: HeaderMap, prefix: String, provider: String,
                      catalog: FactCatalog) throws(InputErrors) -> any EvidenceSource {
         var spans: [String: [TableSpan]] = [:]
-        var order: [String] = []
+        var order: [EnterpriseMention] = []
         /// Errors with their row, and the enterprise when the error is a duplicate score.
         var errors: [(row: Int, duplicateOf: String?, error: InputError)] = []
         var split: Set<String> = []
@@ -132,7 +132,12 @@ public struct AssessorScoresProvider: DataProvider {
         var seen: [String: Int] = [:]
         func closeRun() {
             guard let code = runCode else { return }
-            if spans[code] == nil { order.append(code) } else { split.insert(code) }
+            if spans[code] == nil {
+                order.append(EnterpriseMention(id: code, file: header.file,
+                                               location: .column(header.headers["enterprise"] ?? "enterprise", row: run.number, line: run.line)))
+            } else {
+                split.insert(code)
+            }
             spans[code, default: []].append(run)
         }
         while errors.count < 100 {
@@ -166,7 +171,7 @@ public struct AssessorScoresProvider: DataProvider {
         let file = scanner.finish()
         if !split.isEmpty {
             errors.removeAll { $0.duplicateOf.map(split.contains) ?? false }
-            for code in order where split.contains(code) {
+            for code in order.map(\.id) where split.contains(code) {
                 var seen: [String: Int] = [:]
                 for span in spans[code] ?? [] {
                     let rows: [TableRow]
@@ -185,21 +190,18 @@ public struct AssessorScoresProvider: DataProvider {
             errors.sort { $0.row < $1.row }
         }
         if !errors.isEmpty { throw InputErrors(errors.prefix(100).map(\.error)) }
-        return Source(providerID: provider, enterpriseIDs: order, spans: spans, file: file, header: header, prefix: prefix,
+        return Source(providerID: provider, enterprises: order, spans: spans, file: file, header: header, prefix: prefix,
                       catalog: catalog)
     }
 
-    /// `60`, `60.0`, `60%` or `60％`.
+    /// `60`, `60.0`, `60%` or `60％` (the one number grammar, `DecimalNumber`).
     static func percentage(_ text: String) -> Double? {
-        var text = text.trimmedWhitespace
-        if text.hasSuffix("%") || text.hasSuffix("％") { text.removeLast() }
-        guard let number = Double(text.trimmedWhitespace), number.isFinite else { return nil }
-        return number
+        DecimalNumber.parse(text, allowingPercent: true)?.value
     }
 
     struct Source: EvidenceSource {
         let providerID: String
-        let enterpriseIDs: [String]
+        let enterprises: [EnterpriseMention]
         let spans: [String: [TableSpan]]
         let file: TableRecords
         let header: HeaderMap

@@ -36,11 +36,10 @@ public enum CSVReader {
             throw InputError(file: file, message: "this is an Excel workbook, not a CSV file",
                              expected: "the sheet saved as \"CSV UTF-8\" or \"CSV\" from Excel")
         }
-        guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw InputError(file: file, message: "the file is not text in a supported encoding",
-                             expected: "UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK")
+        switch TextDecoding.decode(data) {
+        case .success(let (text, encoding)): return try parse(text, file: file, encoding: encoding)
+        case .failure(let failure): throw failure.inputError(file: file)
         }
-        return try parse(text, file: file, encoding: encoding)
     }
 
     /// Parses already-decoded text. `file` names it in errors.

@@ -58,7 +58,9 @@ public struct CertificateRegistryProvider: DataProvider {
 
         /// Empty on purpose: a registry export lists every certified organisation of a region, so rows for
         /// enterprises outside the roster are expected and ignored rather than reported as unknown enterprises.
-        var enterpriseIDs: [String] { [] }
+        /// Rows of organisations outside the roster are ignored by design: a region's export lists every certified
+        /// organisation, so the registry names no enterprise to check against the roster.
+        var enterprises: [EnterpriseMention] { [] }
 
         func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {
             var facts = try table.rows(for: enterprise).map { row in

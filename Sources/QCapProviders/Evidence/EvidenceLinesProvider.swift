@@ -28,7 +28,7 @@ public struct EvidenceLinesProvider: DataProvider {
         }
         let file = LineFile(fd: fd)
         var index: [String: [LineRef]] = [:]
-        var order: [String] = []
+        var order: [EnterpriseMention] = []
         var errors: [InputError] = []
         var lineNumber = 0
         var lineStart = 0
@@ -48,7 +48,9 @@ public struct EvidenceLinesProvider: DataProvider {
                 }
                 return
             }
-            if index[id] == nil { order.append(id) }
+            if index[id] == nil {
+                order.append(EnterpriseMention(id: id, file: source.displayPath, location: .jsonPath("$.enterprise", line: lineNumber)))
+            }
             index[id, default: []].append(LineRef(offset: start, length: trimmed, line: lineNumber))
         }
         while true {
@@ -87,7 +89,7 @@ public struct EvidenceLinesProvider: DataProvider {
             throw InputErrors([InputError(file: source.displayPath, message: "file is empty", expected: "one evidence JSON object per line")])
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return Source(providerID: id, enterpriseIDs: order, index: index, file: file, displayPath: source.displayPath,
+        return Source(providerID: id, enterprises: order, index: index, file: file, displayPath: source.displayPath,
                       catalog: context.catalog)
     }
 
@@ -112,7 +114,7 @@ public struct EvidenceLinesProvider: DataProvider {
 
     struct Source: EvidenceSource {
         let providerID: String
-        let enterpriseIDs: [String]
+        let enterprises: [EnterpriseMention]
         let index: [String: [LineRef]]
         let file: LineFile
         let displayPath: String

@@ -4,7 +4,7 @@ import QCapCore
 /// (questionnaire folders, survey tables). Immutable, so safe to read from several threads.
 struct InMemoryEvidenceSource: EvidenceSource {
     let providerID: String
-    let enterpriseIDs: [String]
+    let enterprises: [EnterpriseMention]
     let facts: [String: [Fact]]
 
     func facts(for enterprise: Enterprise) throws(InputErrors) -> [Fact] {

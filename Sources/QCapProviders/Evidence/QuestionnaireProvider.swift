@@ -29,12 +29,14 @@ public struct QuestionnaireProvider: DataProvider {
             files.append((source.url, source.displayPath))
         }
         var byEnterprise: [String: [Fact]] = [:]
-        var order: [String] = []
+        var order: [EnterpriseMention] = []
         var errors: [InputError] = []
         for (url, display) in files {
             do {
-                for document in try Self.documents(in: url, display: display, provider: id, catalog: context.catalog) {
-                    if byEnterprise[document.enterprise] == nil { order.append(document.enterprise) }
+                for (document, location) in try Self.documents(in: url, display: display, provider: id, catalog: context.catalog) {
+                    if byEnterprise[document.enterprise] == nil {
+                        order.append(EnterpriseMention(id: document.enterprise, file: display, location: location))
+                    }
                     byEnterprise[document.enterprise, default: []] += document.facts
                 }
             } catch {
@@ -42,19 +44,25 @@ public struct QuestionnaireProvider: DataProvider {
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
-        return InMemoryEvidenceSource(providerID: id, enterpriseIDs: order, facts: byEnterprise)
+        return InMemoryEvidenceSource(providerID: id, enterprises: order, facts: byEnterprise)
     }
 
-    static func documents(in url: URL, display: String, provider: String, catalog: FactCatalog) throws(InputErrors) -> [EvidenceDocument] {
+    /// The documents of one file, each with the place of its `"enterprise"` member.
+    static func documents(in url: URL, display: String, provider: String,
+                          catalog: FactCatalog) throws(InputErrors) -> [(EvidenceDocument, InputError.Location)] {
         let (value, lines) = try JSONDocumentFile.read(url, displayPath: display, missing: "cannot read file", expected: "an evidence JSON object")
+        func location(_ path: String) -> InputError.Location {
+            let member = JSONPath.appending(key: "enterprise", to: path)
+            return .jsonPath(member, line: lines.nearestLine(for: member))
+        }
         if case .array(let items) = value {
-            var documents: [EvidenceDocument] = []
+            var documents: [(EvidenceDocument, InputError.Location)] = []
             var errors: [InputError] = []
             for (index, item) in items.enumerated() {
                 let path = JSONPath.appending(index: index, to: "$")
                 do {
-                    documents.append(try EvidenceDocument.read(item, file: display, line: lines.nearestLine(for: path), path: path,
-                                                               provider: provider, catalog: catalog))
+                    documents.append((try EvidenceDocument.read(item, file: display, line: lines.nearestLine(for: path), path: path,
+                                                                provider: provider, catalog: catalog), location(path)))
                 } catch {
                     errors += error.errors
                 }
@@ -62,6 +70,7 @@ public struct QuestionnaireProvider: DataProvider {
             if !errors.isEmpty { throw InputErrors(errors) }
             return documents
         }
-        return [try EvidenceDocument.read(value, file: display, line: lines.nearestLine(for: "$"), path: "$", provider: provider, catalog: catalog)]
+        return [(try EvidenceDocument.read(value, file: display, line: lines.nearestLine(for: "$"), path: "$", provider: provider, catalog: catalog),
+                 location("$"))]
     }
 }

@@ -53,16 +53,24 @@ public enum RosterReader {
                 continue
             }
             seen[code] = row.number
-            guard let name = header.value("name", in: row) else {
-                errors.append(header.error("name", in: row, message: "empty enterprise name", expected: "the enterprise's registered name"))
-                continue
+            // Required cells may not be blank: an enterprise without a region or industry would be stored with "" and
+            // silently drop out of every regional or industry comparison.
+            let name = header.value("name", in: row)
+            let region = header.value("region", in: row)
+            let industry = header.value("industry", in: row)
+            if name == nil { errors.append(header.error("name", in: row, message: "empty enterprise name", expected: "the enterprise's registered name")) }
+            if region == nil {
+                errors.append(header.error("region", in: row, message: "empty region", expected: "the GB/T 2260 administrative division code, e.g. 350602"))
             }
+            if industry == nil {
+                errors.append(header.error("industry", in: row, message: "empty industry", expected: "the GB/T 4754 industry code, e.g. C34"))
+            }
+            guard let name, let region, let industry else { continue }
             let products = (header.value("products", in: row) ?? "")
                 .split(whereSeparator: { "、,;；，/".contains($0) })
                 .map { String($0).trimmedWhitespace }
                 .filter { !$0.isEmpty }
-            enterprises.append(Enterprise(id: code, name: name, region: header.value("region", in: row) ?? "",
-                                          industry: (header.value("industry", in: row) ?? "").uppercased(),
+            enterprises.append(Enterprise(id: code, name: name, region: region, industry: industry.uppercased(),
                                           size: header.value("size", in: row) ?? "", products: products))
         }
         if !errors.isEmpty { throw InputErrors(errors) }

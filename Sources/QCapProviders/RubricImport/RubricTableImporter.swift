@@ -189,10 +189,7 @@ public enum RubricTableImporter {
 
     /// `2`, `2.5`, `10%` (the percent sign is dropped: weights are relative).
     static func number(_ text: String) -> Double? {
-        var cleaned = text
-        if cleaned.hasSuffix("%") || cleaned.hasSuffix("％") { cleaned.removeLast() }
-        guard let value = Double(cleaned.trimmedWhitespace), value.isFinite else { return nil }
-        return value
+        DecimalNumber.parse(text, allowingPercent: true)?.value
     }
 
     static func isCriterionID(_ text: String) -> Bool {

@@ -49,7 +49,7 @@ public struct DigitalSurveyProvider: DataProvider {
         } else {
             table = try reader.readTable(source)
         }
-        return InMemoryEvidenceSource(providerID: id, enterpriseIDs: table.order, facts: table.facts)
+        return InMemoryEvidenceSource(providerID: id, enterprises: table.order, facts: table.facts)
     }
 
     struct Options {

@@ -10,11 +10,11 @@ struct SurveyReader {
     let options: DigitalSurveyProvider.Options
 
     struct Collected {
-        var order: [String] = []
+        var order: [EnterpriseMention] = []
         var facts: [String: [Fact]] = [:]
 
-        mutating func add(_ enterprise: String, _ newFacts: [Fact]) {
-            if facts[enterprise] == nil { order.append(enterprise) }
+        mutating func add(_ enterprise: String, _ newFacts: [Fact], file: String, location: InputError.Location) {
+            if facts[enterprise] == nil { order.append(EnterpriseMention(id: enterprise, file: file, location: location)) }
             facts[enterprise, default: []] += newFacts
         }
     }
@@ -105,7 +105,7 @@ struct SurveyReader {
                                              message: "\(column.key): \(problem.message)", expected: problem.expected))
                 }
             }
-            collected.add(code, facts)
+            collected.add(code, facts, file: display, location: header.location("uscc", in: row))
         }
         if !errors.isEmpty { throw InputErrors(Self.limited(errors, file: display)) }
         return collected
@@ -136,7 +136,9 @@ struct SurveyReader {
             }
             for (document, path) in documents {
                 switch readDocument(document, path: path, file: display, lines: lines) {
-                case .success(let (enterprise, facts)): collected.add(enterprise, facts)
+                case .success(let (enterprise, facts)):
+                    let member = JSONPath.appending(key: "enterprise", to: path)
+                    collected.add(enterprise, facts, file: display, location: .jsonPath(member, line: lines.nearestLine(for: member)))
                 case .failure(let failure): errors += failure.errors
                 }
             }

@@ -46,15 +46,8 @@ enum SurveyValueReader {
     /// A number from a JSON number or text; `45%` reads as 0.45 where a fraction is expected.
     static func number(_ raw: JSONValue, percentSign: Bool) -> Double? {
         if case .number(let number) = raw { return number.isFinite ? number : nil }
-        guard var text = raw.stringValue?.trimmedWhitespace, !text.isEmpty else { return nil }
-        var divisor = 1.0
-        if text.hasSuffix("%") || text.hasSuffix("％") {
-            guard percentSign else { return nil }
-            text.removeLast()
-            divisor = 100
-        }
-        guard let number = Double(text.trimmedWhitespace), number.isFinite else { return nil }
-        return number / divisor
+        guard let text = raw.stringValue, let number = DecimalNumber.parse(text, allowingPercent: percentSign) else { return nil }
+        return number.isPercent ? number.value / 100 : number.value
     }
 
     static func boolean(_ raw: JSONValue) -> Bool? {

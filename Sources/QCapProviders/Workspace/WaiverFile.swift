@@ -2,12 +2,15 @@ import Foundation
 import QCapCore
 
 /// `waivers.json`: approved exceptions. A malformed waiver file stops the run (exit 3) before anything is assessed:
-/// a waiver with no justification, approver or expiry, or naming an unknown rubric or criterion, is bad input.
+/// a waiver with no justification, approver or expiry, or naming an unknown rubric, criterion or an enterprise that
+/// is not on the roster, is bad input (a waiver that silently applies to nobody is a mistake nobody would notice).
 ///
 ///     {"waivers": [{"enterprise": "91350600…", "rubric": "excellence", "criterion": "4.7.5",
 ///                   "justification": "…", "approver": "…", "expires": "2026-12-31"}]}
 public enum WaiverFile {
-    public static func read(_ url: URL, displayPath: String, rubrics: [any Rubric]) throws(InputErrors) -> [Waiver] {
+    /// `roster`: the roster's USCCs, checked when given (nil when the roster could not be read: that error is reported).
+    public static func read(_ url: URL, displayPath: String, rubrics: [any Rubric], roster: Set<String>? = nil,
+                            rosterPath: String = "the roster") throws(InputErrors) -> [Waiver] {
         let (value, lines) = try JSONDocumentFile.read(url, displayPath: displayPath, missing: "waiver file not found",
                                                        expected: "{\"waivers\": [ … ]}")
         let items: [JSONValue]
@@ -53,6 +56,8 @@ public enum WaiverFile {
             }
             if let enterprise, case .malformed(let why) = USCC.validate(enterprise) {
                 fail("enterprise", "malformed USCC \"\(enterprise)\": \(why)", USCC.expectedForm)
+            } else if let enterprise, let roster, !roster.contains(enterprise) {
+                fail("enterprise", "enterprise \(enterprise) is not on the roster", "a USCC listed in \(rosterPath)")
             }
             if let rubric {
                 if let descriptor = byID[rubric] {

@@ -21,8 +21,14 @@ public struct Workspace: Sendable {
                             select: [String] = [], extraRubricFiles: [URL] = []) throws(InputErrors) -> Workspace {
         let config = try WorkspaceConfig.read(root.appending(path: WorkspaceConfig.fileName), displayPath: display(root, WorkspaceConfig.fileName))
         var errors: [InputError] = []
+        let outside = OutsideFiles(root: root, config: config)
 
-        let dataRubrics = try loadDataRubrics(root: root, config: config, extra: extraRubricFiles, registered: registered)
+        let dataRubrics: [any Rubric]
+        do {
+            dataRubrics = try loadDataRubrics(root: root, config: config, extra: extraRubricFiles, registered: registered)
+        } catch {
+            throw InputErrors(outside.redact(error.errors))
+        }
         let replaced = Set(dataRubrics.map(\.descriptor.id))
         let allRubrics = registered.filter { !replaced.contains($0.descriptor.id) } + dataRubrics
         let byID = Dictionary(allRubrics.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,7 +60,7 @@ public struct Workspace: Sendable {
 
         var roster = RosterReader.Roster(enterprises: [], review: [:], format: .csv(.utf8, separator: ","))
         do {
-            roster = try RosterReader.read(root.appending(path: config.roster), displayPath: display(root, config.roster),
+            roster = try RosterReader.read(WorkspaceConfig.url(config.roster, root: root), displayPath: display(root, config.roster),
                                            sheet: config.rosterSheet)
         } catch {
             errors += error.errors
@@ -69,35 +75,31 @@ public struct Workspace: Sendable {
                                          message: "unknown provider '\(source.provider)'", expected: providersByID.keys.sorted().joined(separator: ", ")))
                 continue
             }
-            let reference = SourceReference(provider: source.provider, url: root.appending(path: source.path),
+            let reference = SourceReference(provider: source.provider, url: WorkspaceConfig.url(source.path, root: root),
                                             displayPath: display(root, source.path), options: source.options)
             do {
-                sources.append(try provider.open(reference, context: context))
+                let opened = try provider.open(reference, context: context)
+                sources.append(outside.contains(reference.displayPath) ? RedactingEvidenceSource(base: opened, outside: outside) : opened)
             } catch {
                 errors += error.errors
             }
         }
 
         if !roster.enterprises.isEmpty {
-            let known = Set(roster.enterprises.map(\.id))
-            for source in sources {
-                for id in source.enterpriseIDs where !known.contains(id) {
-                    errors.append(InputError(file: display(root, config.roster), message: "evidence from \(source.providerID) names enterprise \(id), which is not on the roster",
-                                             expected: "every enterprise with evidence listed in \(config.roster)"))
-                    if errors.count > 100 { break }
-                }
-            }
+            errors += UnknownEnterprises.problems(in: sources, roster: roster.enterprises.map(\.id), rosterPath: display(root, config.roster))
         }
 
         var waivers: [Waiver] = []
-        if let waiverPath = config.waivers, FileManager.default.fileExists(atPath: root.appending(path: waiverPath).path) {
+        if let waiverPath = config.waivers, FileManager.default.fileExists(atPath: WorkspaceConfig.url(waiverPath, root: root).path) {
             do {
-                waivers = try WaiverFile.read(root.appending(path: waiverPath), displayPath: display(root, waiverPath), rubrics: allRubrics)
+                waivers = try WaiverFile.read(WorkspaceConfig.url(waiverPath, root: root), displayPath: display(root, waiverPath), rubrics: allRubrics,
+                                              roster: roster.enterprises.isEmpty ? nil : Set(roster.enterprises.map(\.id)),
+                                              rosterPath: display(root, config.roster))
             } catch {
                 errors += error.errors
             }
         }
-        if !errors.isEmpty { throw InputErrors(errors) }
+        if !errors.isEmpty { throw InputErrors(outside.redact(errors)) }
         return Workspace(root: root, config: config, roster: roster, allRubrics: allRubrics, engines: engines, sources: sources, waivers: waivers)
     }
 
@@ -110,7 +112,7 @@ public struct Workspace: Sendable {
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".json") {
             files.append((folder.appending(path: name), display(root, "rubrics/" + name)))
         }
-        for path in config.rubricFiles { files.append((root.appending(path: path), display(root, path))) }
+        for path in config.rubricFiles { files.append((WorkspaceConfig.url(path, root: root), display(root, path))) }
         for url in extra { files.append((url, url.path)) }
         let registeredByID = Dictionary(registered.map { ($0.descriptor.id, $0) }, uniquingKeysWith: { first, _ in first })
         var rubrics: [any Rubric] = []
@@ -136,6 +138,11 @@ public struct Workspace: Sendable {
                     continue
                 }
                 let descriptor = try RubricLoader.load(data: data, file: shown, probes: base?.probes ?? [])
+                if let conflict = FactPrefixes.conflict(of: descriptor, with: registered.map(\.descriptor) + rubrics.map(\.descriptor),
+                                                        file: shown, lines: lines) {
+                    errors.append(conflict)
+                    continue
+                }
                 seen[descriptor.id] = shown
                 if let base {
                     rubrics.append(OverridingRubric(base: base, descriptor: descriptor))
@@ -150,8 +157,10 @@ public struct Workspace: Sendable {
         return rubrics
     }
 
-    /// Paths in messages are relative to the workspace, prefixed with its folder name as the user typed it.
-    static func display(_ root: URL, _ path: String) -> String {
+    /// Paths in messages are relative to the workspace, prefixed with its folder name as the user typed it; an
+    /// absolute path is shown as written.
+    public static func display(_ root: URL, _ path: String) -> String {
+        if path.hasPrefix("/") { return path }
         let base = root.lastPathComponent
         return base.isEmpty || base == "." ? path : "\(base)/\(path)"
     }

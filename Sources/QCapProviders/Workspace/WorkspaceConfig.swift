@@ -38,6 +38,23 @@ public struct WorkspaceConfig: Sendable {
     /// Free-form settings a rubric reads (e.g. award-readiness thresholds), by rubric id.
     public var settings: [String: JSONValue]
 
+    /// The file or folder a path in qcap.json names: a relative path lies in the workspace `root`, an absolute path
+    /// is taken as written (the only way to use a file outside the workspace).
+    public static func url(_ path: String, root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appending(path: path)
+    }
+
+    /// Whether a relative path climbs above the workspace with `..`.
+    static func leavesWorkspace(_ path: String) -> Bool {
+        guard !path.hasPrefix("/") else { return false }
+        var depth = 0
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == ".." { depth -= 1 } else if component != "." { depth += 1 }
+            if depth < 0 { return true }
+        }
+        return false
+    }
+
     public static func read(_ url: URL, displayPath: String) throws(InputErrors) -> WorkspaceConfig {
         let (value, lines) = try JSONDocumentFile.read(url, displayPath: displayPath,
                                                        missing: "no workspace here (qcap.json not found); expected a folder made by `qcap init`",
@@ -124,6 +141,15 @@ public struct WorkspaceConfig: Sendable {
             }
         }
         if config.period.isEmpty && errors.isEmpty { fail("$.period", "missing \"period\"", "the assessment period, e.g. \"2026\"") }
+        // A relative path stays inside the workspace: a copied or downloaded workspace must not reach outside it by
+        // `../`. A file elsewhere is named by its absolute path, which says so explicitly.
+        var paths: [(String, String)] = [("$.roster", config.roster)]
+        if let waivers = config.waivers { paths.append(("$.waivers", waivers)) }
+        for source in config.sources { paths.append(("\(source.jsonPath).path", source.path)) }
+        for (index, file) in config.rubricFiles.enumerated() { paths.append(("$.rubricFiles[\(index)]", file)) }
+        for (at, path) in paths where leavesWorkspace(path) {
+            fail(at, "path \"\(path)\" leads out of the workspace", "a path inside the workspace, or an absolute path (/…) to use a file outside it")
+        }
         if !errors.isEmpty { throw InputErrors(errors) }
         return config
     }

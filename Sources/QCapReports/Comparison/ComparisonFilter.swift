@@ -69,7 +69,7 @@ public struct ComparisonFilter: Sendable, Equatable, CustomStringConvertible {
                 return .failure(FilterError(message: "--where \(found.key) takes = or !=, not \(found.op.rawValue)"))
             }
         case .level, .score:
-            guard let value = Double(found.value), value.isFinite else {
+            guard let value = DecimalNumber.parse(found.value) else {
                 return .failure(FilterError(message: "--where \(found.key) expects a number, got '\(found.value)'"))
             }
             number = value

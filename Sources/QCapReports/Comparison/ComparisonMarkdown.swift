@@ -67,30 +67,18 @@ public struct ComparisonMarkdown {
     }
 }
 
-/// Markdown helpers: escaping input text and GitHub-flavoured tables.
-public enum Markdown {
-    /// Escapes the characters that would start markup or break a table cell; line breaks become spaces.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">":
-                out.append("\\")
-                out.append(character)
-            case "\n", "\r", "\r\n":
-                out.append(" ")
-            default:
-                out.append(character)
-            }
-        }
+/// GitHub-flavoured tables and lists of plain text, escaped with the one `Markdown.escape`.
+extension Markdown {
+    /// A table; cells are plain text, escaped here.
+    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+        var out = "| " + header.map { escape($0) }.joined(separator: " | ") + " |\n"
+        out += "|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += "| " + row.map { escape($0) }.joined(separator: " | ") + " |\n" }
         return out
     }
 
-    /// A table; cells are plain text, escaped here.
-    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
-        var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
-        return out
+    static func bullets(_ text: String?, empty: String) -> String {
+        guard let text, !text.isEmpty else { return empty + "\n" }
+        return text.split(separator: "\n").map { "- " + escape(String($0)) + "\n" }.joined()
     }
 }

@@ -7,7 +7,7 @@ public struct ReportMarkdown {
 
     public func render(_ report: EnterpriseReport) -> String {
         let text = ReportText(language: language)
-        let m = Markdown.escape
+        let m: (String) -> String = { Markdown.escape($0) }
         let enterprise = report.enterprise
         var out = "# \(m(text.documentTitle))：\(m(enterprise.name))\n\n"
         out += Markdown.table([text.t("项目", "Field"), text.t("内容", "Value")], [

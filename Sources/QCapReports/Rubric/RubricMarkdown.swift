@@ -15,13 +15,14 @@ public enum RubricMarkdown {
     public static func page(_ rubric: RubricDescriptor) -> String {
         var out = [marker, "", "# \(both(rubric.title))", ""]
         out += ["| | |", "|---|---|",
-                "| id | `\(rubric.id)` |",
-                "| 版本 version | \(rubric.version) |",
+                "| id | `\(rubric.id)` |"]
+        if let short = rubric.shortTitle { out.append("| 简称 short title | \(both(short)) |") }
+        out += ["| 版本 version | \(rubric.version) |",
                 "| 模块 module | \(rubric.module.map { "`\($0)`" } ?? "数据细则 data rubric") |",
                 "| 事实前缀 fact prefix | `\(rubric.factPrefix)` |",
                 "| 末级条款 leaf criteria | \(rubric.leafCount) |",
                 "| 内容哈希 content hash | `\(rubric.contentHash)` |", ""]
-        if let summary = rubric.summary { out += ["## 概述 Summary", "", summary.zh, "", summary.en, ""] }
+        if let summary = rubric.summary { out += ["## 概述 Summary", "", cell(summary.zh), "", cell(summary.en), ""] }
         out += levels(rubric)
         out += grading(rubric)
         out += parameters(rubric)
@@ -83,7 +84,7 @@ public enum RubricMarkdown {
                    "| 参数 parameter | 默认值 default | 状态 status | 说明 | Description | 出处 source |", "|---|---|---|---|---|---|"]
         for name in parameters.keys.sorted() {
             guard let parameter = parameters[name] else { continue }
-            out.append("| `\(name)` | \(cell(code(shortened(JSONWriter.write(parameter.value, sortKeys: true))))) | \(parameter.status?.rawValue ?? "—") | "
+            out.append("| `\(name)` | \(Markdown.cell(code(shortened(JSONWriter.write(parameter.value, sortKeys: true))))) | \(parameter.status?.rawValue ?? "—") | "
                        + "\(cell(parameter.description?.zh ?? "")) | \(cell(parameter.description?.en ?? "")) | \(cell(parameter.source ?? "")) |")
         }
         return out + [""]
@@ -132,7 +133,7 @@ public enum RubricMarkdown {
             if let probe = evidence.probe { how += ", probe `\(probe)`" }
             if let rule = evidence.rule { how += ", rule \(code(encode(rule)))" }
             out.append(how)
-            if let description = evidence.description { out.append("- 收集 collect: \(description.zh) / \(description.en)") }
+            if let description = evidence.description { out.append("- 收集 collect: \(cell(description.zh)) / \(cell(description.en))") }
         }
         if let applicability = criterion.applicability {
             out.append("- 适用条件 applies when: `\(applicability.fact)` = \(code(JSONWriter.write(applicability.equals, sortKeys: true)))")
@@ -142,7 +143,7 @@ public enum RubricMarkdown {
         if criterion.mustPass == true { traits.append("否决项 must-pass") }
         if let level = criterion.level { traits.append("属于等级 belongs to level \(level)") }
         if !traits.isEmpty { out.append("- " + traits.joined(separator: " · ")) }
-        if let remediation = criterion.remediation { out.append("- 整改建议 remediation: \(remediation.zh) / \(remediation.en)") }
+        if let remediation = criterion.remediation { out.append("- 整改建议 remediation: \(cell(remediation.zh)) / \(cell(remediation.en))") }
         out.append("")
         let requirements = (1...max(rubric.maxRank, 1)).compactMap { rank in criterion.requirement(atLevel: rank).map { (rank, $0) } }
         if !requirements.isEmpty {
@@ -157,8 +158,8 @@ public enum RubricMarkdown {
                     example.facts?[key].map { "`\(key)` = \(code(shortened(JSONWriter.write($0, sortKeys: true))))" }
                 }
                 let note = example.note.map { both($0) } ?? ""
-                out.append("| \(facts.isEmpty ? "—" : cell(facts.joined(separator: "<br>"))) | \(example.outcome.rawValue) | "
-                           + "\(example.score?.formatted ?? "") | \(example.level.map(String.init) ?? "") | \(cell(note)) |")
+                out.append("| \(facts.isEmpty ? "—" : Markdown.cell(facts.joined(separator: "<br>"))) | \(example.outcome.rawValue) | "
+                           + "\(example.score?.formatted ?? "") | \(example.level.map(String.init) ?? "") | \(note) |")
             }
             out.append("")
         }
@@ -167,25 +168,25 @@ public enum RubricMarkdown {
 
     static func provenance(_ rubric: RubricDescriptor) -> [String] {
         var out = ["## 来源与依据 Provenance", ""]
-        if let statement = rubric.provenance.statement { out += [statement.zh, "", statement.en, ""] }
+        if let statement = rubric.provenance.statement { out += [cell(statement.zh), "", cell(statement.en), ""] }
         out += ["| 部分 | Part | 状态 status | 出处 source | 备注 note |", "|---|---|---|---|---|"]
         for basis in rubric.provenance.basis {
             out.append("| \(cell(basis.part.zh)) | \(cell(basis.part.en)) | \(basis.status.rawValue) | \(cell(basis.source ?? "")) | "
-                       + "\(cell(basis.note.map { both($0) } ?? "")) |")
+                       + "\(basis.note.map { both($0) } ?? "") |")
         }
         out.append("")
         return out
     }
 
-    /// `zh / en`, or the text once when both are the same.
+    /// `zh / en` escaped, or the text once when both are the same.
     static func both(_ text: LocalizedText) -> String {
-        text.zh == text.en || text.en.isEmpty ? text.zh : text.zh.isEmpty ? text.en : "\(text.zh) / \(text.en)"
+        let plain = text.zh == text.en || text.en.isEmpty ? text.zh : text.zh.isEmpty ? text.en : "\(text.zh) / \(text.en)"
+        return cell(plain)
     }
 
-    /// Text safe inside a table cell: no pipes or line breaks.
+    /// Rubric text, escaped so it cannot open markup or break a table; line breaks as `<br>`.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+        Markdown.escape(text, lineBreak: "<br>")
     }
 
     /// Long values (a parameter holding a whole table) are cut: the rubric JSON has them in full.
