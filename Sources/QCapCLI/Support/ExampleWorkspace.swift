@@ -13,7 +13,7 @@ struct ExampleWorkspace {
     let seed: UInt64
     let asOf: Day
     let bulk: Bool
-    /// Data rubrics of the workspace's `rubrics/` folder (file names), so the baseline assesses them too.
+    /// Data rubrics of the workspace's `rubrics/` folder (file names): the baseline gets copies, so it assesses them too.
     var dataRubricFiles: [String] = []
 
     /// Which year the files describe: the current period, or the year before it (the baseline kept under
@@ -61,6 +61,14 @@ struct ExampleWorkspace {
     func writeBaseline(under root: URL) throws -> URL {
         let folder = root.appending(path: baselineFolder)
         try write(to: folder, variant: .baseline)
+        if !dataRubricFiles.isEmpty {
+            try FileManager.default.createDirectory(at: folder.appending(path: "rubrics"), withIntermediateDirectories: true)
+            for name in dataRubricFiles {
+                let copy = folder.appending(path: "rubrics/\(name)")
+                try? FileManager.default.removeItem(at: copy)
+                try FileManager.default.copyItem(at: root.appending(path: "rubrics/\(name)"), to: copy)
+            }
+        }
         return folder
     }
 
@@ -150,9 +158,6 @@ struct ExampleWorkspace {
             ("sources", .array(sources)),
             ("waivers", "waivers.json"),
         ]
-        if variant == .baseline, !dataRubricFiles.isEmpty {
-            members.append(("rubricFiles", .array(dataRubricFiles.map { .string("../../rubrics/\($0)") })))
-        }
         if variant == .current, example {
             try write(chainsTable(qualities), to: root.appending(path: "chains.csv"))
             members.append(("chains", "chains.csv"))
