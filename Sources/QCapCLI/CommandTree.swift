@@ -5,7 +5,7 @@ enum CommandTree {
     static var spec: CommandSpec {
         CommandSpec("qcap", summary: "QCap：制造业企业质量管理能力评价工具 / grades manufacturers on quality-management capability.",
                     discussion: "Exit codes: 0 success, 1 a --fail-under threshold or check not met, 2 usage error, 3 bad input (nothing stored).",
-                    subcommands: [InitCommand.spec, AssessCommand.spec, CompareCommand.spec, RegionCommand.spec, ReportCommand.spec, HistoryCommand.spec,
+                    subcommands: [InitCommand.spec, AssessCommand.spec, CompareCommand.spec, RegionCommand.spec, ChainCommand.spec, SiteCommand.spec, ReportCommand.spec, HistoryCommand.spec,
                                   RubricsCommand.spec, ProvidersCommand.spec, USCCCommand.spec, VersionCommand.spec])
     }
 
@@ -15,6 +15,8 @@ enum CommandTree {
         case "assess": try AssessCommand.run(arguments, context: context)
         case "compare": try CompareCommand.run(arguments, context: context)
         case "region": try RegionCommand.run(arguments, context: context)
+        case "chain": try ChainCommand.run(arguments, context: context)
+        case "site": try SiteCommand.run(arguments, context: context)
         case "report": try ReportCommand.run(arguments, context: context)
         case "history": try HistoryCommand.run(arguments, context: context)
         case "rubrics": try RubricsCommand.run(arguments, context: context)

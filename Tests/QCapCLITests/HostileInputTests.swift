@@ -28,7 +28,7 @@ import Testing
     /// A two-enterprise example workspace with every provider (the example's four and a digital survey), made once.
     static let base: (url: URL, usccs: [String]) = {
         let root = FileManager.default.temporaryDirectory.appending(path: "qcap-hostile-base-\(UUID().uuidString)")
-        let result = try! QCapBinary.run(["init", root.path, "--example", "-n", "2", "--seed", "3", "--bulk", "--as-of", "2026-06-30"])  // safe: test fixture
+        let result = try! QCapBinary.run(["init", root.path, "--example", "-n", "2", "--seed", "3", "--bulk", "--as-of", "2026-06-30", "--no-baseline"])  // safe: test fixture
         precondition(result.status == 0, result.stderr)  // safe: test fixture
         let roster = try! String(contentsOf: root.appending(path: "enterprises.csv"), encoding: .utf8)  // safe: test fixture
         let usccs = roster.split(whereSeparator: \.isNewline).dropFirst().map { String($0.prefix(18)) }

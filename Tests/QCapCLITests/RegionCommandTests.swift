@@ -119,3 +119,102 @@ import Testing
         #expect(Self.run(["region", "--by", "street"], in: folder) == 2)
     }
 }
+
+/// The example region as a new evaluator meets it: `init --example` stores last year's baseline, `assess` this year's,
+/// and `region --baseline`, `chain` and `compare --chain` work at once.
+@Suite struct RegionExampleTests {
+    @Test func newEntrantsSinceTheExamplesBaselineMatchTheStore() throws {
+        let workspace = try StoreCommandsTests.Workspace(count: 60, baseline: true)
+        defer { workspace.remove() }
+        #expect(workspace.assess() == 0)
+        let out = workspace.file("region.json").path
+        #expect(workspace.run(["region", "--baseline", "2025", "--format", "json", "-o", out]) == 0)
+        let json = try JSONParser.parse(try workspace.read("region.json"))
+        let figures = try #require(json["groups"]?[0]?["figures"])
+
+        // The same count, straight from the store: at or past the level now, below it (or absent) in 2025.
+        let store = try workspace.store()
+        let now = Dictionary(uniqueKeysWithValues: try store.regionResults(period: "2026").map { ($0.enterprise.id, $0.levelRank) })
+        let before = Dictionary(uniqueKeysWithValues: try store.regionResults(period: "2025").map { ($0.enterprise.id, $0.levelRank) })
+        #expect(before.count < now.count)   // some enterprises are first assessed this year
+        var total = 0
+        for (rank, id) in [(1, "experience"), (2, "inspection"), (3, "assurance"), (4, "prevention"), (5, "excellence")] {
+            let risers = now.filter { enterprise, level in
+                guard let level, level >= rank else { return false }
+                guard let earlier = before[enterprise] else { return true }
+                return (earlier ?? 0) < rank
+            }
+            let first = risers.keys.filter { before[$0] == nil }.count
+            #expect(figures["new.demo-capability.\(id)"]?.intValue == risers.count, "\(id)")
+            #expect(figures["new.demo-capability.\(id).firstAssessed"]?.intValue == first, "\(id)")
+            total += risers.count
+        }
+        #expect(total > 0)   // the example's spread makes the counts non-trivial
+        #expect(json["baselinePeriod"]?.stringValue == "2025")
+        #expect(json["groups"]?[0]?["name"]?["zh"]?.stringValue == "漳州市")
+
+        // Chains from the example's chains.csv; the supplier from outside the region has no evidence.
+        #expect(workspace.run(["chain", "--format", "json", "-o", workspace.file("chain.json").path]) == 0)
+        let chains = try JSONParser.parse(try workspace.read("chain.json"))
+        let first = try #require(chains["chains"]?[0])
+        #expect(first["id"]?.stringValue == "ZZ-VALVE")
+        #expect(first["members"]?.arrayValue?.contains { $0["assessed"]?.boolValue == false } == true)
+        #expect(first["weakest"]?[0]?["gap"] == nil)
+        #expect(workspace.run(["compare", "--chain", "ZZ-VALVE", "--format", "json", "-o", workspace.file("c.json").path]) == 0)
+        let compared = try JSONParser.parse(try workspace.read("c.json"))
+        #expect(compared["filters"]?[0]?.stringValue == "chain=ZZ-VALVE")
+        let enterprises = (first["members"]?.arrayValue ?? []).filter { $0["role"]?.stringValue != "leader" && $0["assessed"]?.boolValue == true }
+        #expect(compared["rows"]?.arrayValue?.count == enterprises.count)
+        #expect(workspace.run(["compare", "--chain", "NOPE"]) == 2)
+        #expect(workspace.run(["chain", "NOPE"]) == 2)
+        #expect(workspace.run(["chain", "--at-least", "卓越级", "-o", workspace.file("chain.txt").path]) == 0)
+        #expect(workspace.run(["chain", "--at-least", "legendary"]) == 2)
+
+        // The site: every page on disk, every relative link resolving to a written page, rebuilt in place.
+        let site = workspace.file("site")
+        #expect(workspace.run(["site", "-o", site.path, "--baseline", "2025", "--page-size", "3"]) == 0)
+        let pages = try Self.pages(in: site)
+        #expect(pages.contains("index.html"))
+        #expect(pages.filter { $0.hasPrefix("enterprises/") }.count == 60)
+        #expect(pages.contains { $0.hasPrefix("districts/") && $0.hasSuffix("-2.html") })
+        #expect(pages.contains(SitePathsProbe.chain))
+        for page in pages {
+            let html = try String(contentsOf: site.appending(path: page), encoding: .utf8)
+            #expect(!html.contains("<script") && !html.contains("http"), "\(page)")
+            for href in Self.hrefs(html) where !href.hasPrefix("#") {
+                let target = site.appending(path: page).deletingLastPathComponent().appending(path: href).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: target.path), "\(page) → \(href)")
+            }
+        }
+        let manifest = try String(contentsOf: site.appending(path: ".qcap-site"), encoding: .utf8)
+        #expect(manifest.split(separator: "\n").count == pages.count)
+        // A rebuild with larger pages drops the district pages it no longer writes.
+        #expect(workspace.run(["site", "-o", site.path, "--page-size", "1000", "--lang", "en"]) == 0)
+        #expect(!(try Self.pages(in: site)).contains { $0.hasPrefix("districts/") && $0.hasSuffix("-2.html") })
+        // A folder with someone else's files is refused.
+        let other = workspace.file("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: other.appending(path: "notes.txt"))
+        #expect(workspace.run(["site", "-o", other.path]) == 2)
+        #expect(workspace.run(["site"]) == 2)
+    }
+
+    static func pages(in folder: URL) throws -> [String] {
+        let manager = FileManager.default
+        var pages: [String] = []
+        for sub in ["", "districts/", "chains/", "enterprises/"] {
+            for name in try manager.contentsOfDirectory(atPath: folder.appending(path: sub).path) where name.hasSuffix(".html") {
+                pages.append(sub + name)
+            }
+        }
+        return pages.sorted()
+    }
+
+    static func hrefs(_ html: String) -> [String] {
+        html.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) }
+    }
+
+    enum SitePathsProbe {
+        static let chain = "chains/ZZ-VALVE.html"
+    }
+}

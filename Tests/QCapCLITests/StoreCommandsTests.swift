@@ -19,11 +19,13 @@ import Testing
         let root: URL
         let rubrics: [any Rubric]
 
-        init(count: Int = 8, bulk: Bool = false) throws {
+        /// Without the example's baseline year unless `baseline`: these tests count the runs they store themselves.
+        init(count: Int = 8, bulk: Bool = false, baseline: Bool = false) throws {
             root = FileManager.default.temporaryDirectory.appending(path: "qcap-e2e-\(UUID().uuidString)").appending(path: "demo")
             rubrics = [try StoreCommandsTests.rubric()]
             var arguments = ["init", root.path, "--example", "--as-of", "2026-06-30", "--enterprises", String(count)]
             if bulk { arguments.append("--bulk") }
+            if !baseline { arguments.append("--no-baseline") }
             #expect(QCapCommand.run(arguments, rubrics: rubrics) == 0)
         }
 

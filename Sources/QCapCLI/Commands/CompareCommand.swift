@@ -24,6 +24,7 @@ enum CompareCommand {
                         .value("period", short: "p", valueName: "P", help: "The period to compare (default: qcap.json's). Give it twice, baseline first, for the change per enterprise.", repeatable: true),
                         .value("where", valueName: "COND", help: "Keep enterprises matching COND (repeatable, ANDed): region=…, industry=…, size=…, level>=N, score>=X.", repeatable: true),
                         .value("benchmark", valueName: "USCC", help: "Measure the gap to this enterprise instead of the top decile."),
+                        .value("chain", valueName: "ID", help: "Only the enterprises of this quality chain (chains.csv): its 链主 and 链员."),
                         .value("format", short: "f", valueName: "FORMAT", help: "Output format.", allowedValues: formats, defaultValue: "table"),
                         CommandTree.outputOption,
                         CommandTree.languageOption,
@@ -31,7 +32,8 @@ enum CompareCommand {
                     examples: ["qcap compare --workspace demo",
                                "qcap compare -w demo --rubric manufacturing-capability --where region=350602 --format html -o region.html",
                                "qcap compare -w demo --period 2025 --period 2026 --where 'level>=2' --format csv -o change.csv",
-                               "qcap compare -w demo --benchmark 91350626GW8FWJTXK0 --format md   # gap to a 质量标杆 enterprise"])
+                               "qcap compare -w demo --benchmark 91350626GW8FWJTXK0 --format md   # gap to a 质量标杆 enterprise",
+                               "qcap compare -w demo --chain ZZ-VALVE --format html -o valve-chain.html"])
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws(CommandFailure) {
@@ -80,10 +82,20 @@ enum CompareCommand {
             throw .usage("the benchmark enterprise \(benchmark) has no stored result in period \(period)")
         }
         let descriptors = try access.descriptors(for: (entries + baseline).map(\.result), store: store)
-        let comparison = ComparisonBuilder(
+        var restriction: (enterprises: Set<String>, label: String)?
+        if let id = arguments.value("chain") {
+            let chains = try ChainCommand.loadChains(access, required: true)
+            guard let chain = chains.first(where: { $0.id == id }) else {
+                throw .usage("no chain '\(id)'; chains: \(chains.map(\.id).joined(separator: ", "))")
+            }
+            restriction = (Set(chain.enterprises.map(\.id)), "chain=\(id)")
+        }
+        var builder = ComparisonBuilder(
             period: period, entries: entries, baselinePeriod: baselinePeriod, baseline: baseline,
             region: Comparison.Region(code: access.config.regionCode, name: access.config.regionName), filters: filters,
-            rubrics: rubrics, preferredOrder: access.config.rubrics, benchmarkEnterprise: benchmark, descriptors: descriptors).build()
+            rubrics: rubrics, preferredOrder: access.config.rubrics, benchmarkEnterprise: benchmark, descriptors: descriptors)
+        builder.restriction = restriction
+        let comparison = builder.build()
 
         switch arguments.value("format") ?? "table" {
         case "csv": try output.write(ComparisonCSV(language: language).render(comparison))

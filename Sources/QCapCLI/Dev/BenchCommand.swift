@@ -10,7 +10,7 @@ enum BenchCommand {
     static let scenarioNames = BenchScenario.all.map(\.name)
 
     static var spec: CommandSpec {
-        CommandSpec("bench", summary: "Time whole qcap commands (assess, jsonl, csv, compare, report) on a generated region against Python parsing its inputs.",
+        CommandSpec("bench", summary: "Time whole qcap commands (assess, jsonl, csv, compare, report, region, site) on a generated region against Python parsing its inputs.",
                     discussion: "Each command runs as its own process with its output sent to a file, so the figures are what a user waits for. Run a release build (swift run -c release qcap-dev bench). The workspace is kept and reused; the store is emptied before the first storing command so every run measures one assessment.",
                     options: [
                         .value("enterprises", short: "n", valueName: "N", help: "Synthetic enterprises.", defaultValue: "20000"),
@@ -82,9 +82,10 @@ enum BenchCommand {
     static func measure(_ scenario: BenchScenario, qcap: String, root: URL, first: String,
                         output: URL) throws(CommandFailure) -> (MeasuredProcess.Measurement, Int) {
         let file = output.appending(path: scenario.name + ".out").path
+        if let folder = scenario.outputFolder { try? FileManager.default.removeItem(at: root.appending(path: folder)) }
         do {
             let measurement = try MeasuredProcess(executable: qcap, arguments: scenario.arguments(root.path, first), standardOutput: file).run()
-            return (measurement, fileBytes(file))
+            return (measurement, scenario.outputFolder.map { folderBytes(root.appending(path: $0)) } ?? fileBytes(file))
         } catch {
             throw .usage(error.description)
         }
@@ -95,7 +96,9 @@ enum BenchCommand {
             print("workspace: \(root.path) (reused; --regenerate to make it again)")
             return
         }
-        let arguments = ["init", root.path, "--example", "--enterprises", String(count), "--seed", String(seed), "--as-of", asOf, "--force"]
+        // Without the example's baseline year: the store is emptied before the first storing command anyway.
+        let arguments = ["init", root.path, "--example", "--enterprises", String(count), "--seed", String(seed), "--as-of", asOf, "--force",
+                         "--no-baseline"]
         let log = root.deletingLastPathComponent().appending(path: root.lastPathComponent + ".init.log").path
         try? FileManager.default.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
         do {
@@ -126,6 +129,14 @@ enum BenchCommand {
 
     static func storeBytes(_ folder: URL) -> Int {
         ["results.sqlite", "results.sqlite-wal"].reduce(0) { $0 + fileBytes(folder.appending(path: $1).path) }
+    }
+
+    /// The bytes of every file under a folder (a site's pages).
+    static func folderBytes(_ folder: URL) -> Int {
+        guard let files = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
+        var total = 0
+        for case let name as String in files { total += fileBytes(folder.appending(path: name).path) }
+        return total
     }
 
     static func fileBytes(_ path: String) -> Int {

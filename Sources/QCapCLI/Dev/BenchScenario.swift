@@ -11,6 +11,8 @@ struct BenchScenario: Sendable {
     let perEnterprise: Bool
     /// The arguments for a workspace path and the roster's first enterprise.
     let arguments: @Sendable (_ workspace: String, _ enterprise: String) -> [String]
+    /// Where the command writes a folder instead of standard output (its size is the output's), relative to the workspace.
+    var outputFolder: String? = nil
 
     static let all: [BenchScenario] = [
         BenchScenario(name: "assess", display: "qcap assess -w W", stores: true, needsStore: false, perEnterprise: true) { workspace, _ in
@@ -31,5 +33,12 @@ struct BenchScenario: Sendable {
                       perEnterprise: false) { workspace, enterprise in
             ["report", enterprise, "-w", workspace, "--format", "html"]
         },
+        BenchScenario(name: "region", display: "qcap region -w W --by district", stores: false, needsStore: true,
+                      perEnterprise: false) { workspace, _ in
+            ["region", "-w", workspace, "--by", "district"]
+        },
+        BenchScenario(name: "site", display: "qcap site -w W -o DIR", stores: false, needsStore: true, perEnterprise: true,
+                      arguments: { workspace, _ in ["site", "-w", workspace, "-o", workspace + "/bench-output/site", "--quiet"] },
+                      outputFolder: "bench-output/site"),
     ]
 }

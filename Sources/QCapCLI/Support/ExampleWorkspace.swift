@@ -13,6 +13,15 @@ struct ExampleWorkspace {
     let seed: UInt64
     let asOf: Day
     let bulk: Bool
+    /// Data rubrics of the workspace's `rubrics/` folder (file names): the baseline gets copies, so it assesses them too.
+    var dataRubricFiles: [String] = []
+
+    /// Which year the files describe: the current period, or the year before it (the baseline kept under
+    /// `history/<year>`: the same enterprises a year earlier, most of them a little weaker, a few not yet assessed).
+    enum Variant: Equatable {
+        case current
+        case baseline
+    }
 
     static let districts: [(code: String, name: String)] = [
         ("350602", "芗城区"), ("350603", "龙文区"), ("350604", "龙海区"), ("350605", "长泰区"), ("350622", "云霄县"),
@@ -29,8 +38,43 @@ struct ExampleWorkspace {
                              "天宝", "南山", "云洲", "诚远", "锦程", "宏图", "瑞丰", "长青", "福兴", "佳鹏", "永盛", "荔香", "水仙", "凯晟", "博远"]
     static let sizes = ["大型", "中型", "小型", "微型"]
 
+    /// The example's quality chains (质量强链): id, name, the industries their enterprises come from.
+    /// The supplier from outside the region is named after its city (GB/T 2260 prefix) and trade.
+    static let chains: [(id: String, name: String, industries: Set<String>, outside: (prefix: String, city: String, trade: String))] = [
+        ("ZZ-VALVE", "漳州阀门及流体装备产业链", ["C34", "C33", "C29"], ("91440300", "深圳", "精密部件")),
+        ("ZZ-FOOD", "漳州绿色食品产业链", ["C13", "C14", "C35"], ("91350200", "厦门", "包装材料")),
+        ("ZZ-ELEC", "漳州电子信息产业链", ["C38", "C39"], ("91441900", "东莞", "电子材料")),
+    ]
+    /// How many enterprises of the roster a chain takes at most (its 链主 and 链员).
+    static let chainSize = 9
+
+    /// The year before the current one, as the baseline's folder and period.
+    var baselineYear: Int { asOf.year - 1 }
+    var baselineFolder: String { "history/\(baselineYear)" }
+
+    /// Writes the current period's workspace at `root`.
     func write(to root: URL) throws {
+        try write(to: root, variant: .current)
+    }
+
+    /// Writes the baseline year's workspace under `root/history/<year>` and returns its folder.
+    func writeBaseline(under root: URL) throws -> URL {
+        let folder = root.appending(path: baselineFolder)
+        try write(to: folder, variant: .baseline)
+        if !dataRubricFiles.isEmpty {
+            try FileManager.default.createDirectory(at: folder.appending(path: "rubrics"), withIntermediateDirectories: true)
+            for name in dataRubricFiles {
+                let copy = folder.appending(path: "rubrics/\(name)")
+                try? FileManager.default.removeItem(at: copy)
+                try FileManager.default.copyItem(at: root.appending(path: "rubrics/\(name)"), to: copy)
+            }
+        }
+        return folder
+    }
+
+    func write(to root: URL, variant: Variant) throws {
         let manager = FileManager.default
+        let asOf = variant == .current ? self.asOf : self.asOf.adding(years: -1)
         try manager.createDirectory(at: root.appending(path: "evidence"), withIntermediateDirectories: true)
         try manager.createDirectory(at: root.appending(path: "reports"), withIntermediateDirectories: true)
         var random = SeededGenerator(seed: seed, label: "roster")
@@ -39,17 +83,29 @@ struct ExampleWorkspace {
         var tables: [String: ExampleTable] = [:]
         var usedNames = Set<String>()
         let contexts = rubrics.map { RubricContext(descriptor: $0.descriptor) }
+        var qualities: [(enterprise: Enterprise, quality: Double)] = []
         for index in 0..<enterprises {
+            // Every enterprise is drawn in both variants, so the two years share one roster sequence.
             let enterprise = makeEnterprise(index: index, random: &random, used: &usedNames)
+            var quality = SeededGenerator(seed: seed, label: "quality-\(index)")
+            var latent = min(0.98, max(0.05, quality.normal(mean: 0.55, deviation: 0.22)))
+            qualities.append((enterprise, latent))
+            if variant == .baseline {
+                // A year earlier: about one enterprise in twelve was not yet assessed; the others were mostly a little
+                // weaker, a few stronger (they fell since).
+                var history = SeededGenerator(seed: seed, label: "baseline-\(index)")
+                if history.unit() < 0.08 { continue }
+                latent = min(0.98, max(0.05, latent - history.normal(mean: 0.07, deviation: 0.08)))
+                quality = SeededGenerator(seed: seed, label: "baseline-quality-\(index)")
+            }
             roster += CSVWriter.row([enterprise.id, enterprise.name, enterprise.region, enterprise.industry, enterprise.size,
                                      enterprise.products.joined(separator: "、")], neutralizing: false)
-            var quality = SeededGenerator(seed: seed, label: "quality-\(index)")
-            let latent = min(0.98, max(0.05, quality.normal(mean: 0.55, deviation: 0.22)))
             let request = ExampleRequest(enterprise: enterprise, quality: latent, asOf: asOf, onSite: quality.unit() < 0.4,
                                          missingRate: quality.unit() < 0.15 ? 0.12 : 0.01)
             var bySource: [Provenance.Source: [String: JSONValue]] = [:]
             for (rubric, context) in zip(rubrics, contexts) {
-                var rubricRandom = SeededGenerator(seed: seed, label: "\(rubric.descriptor.id)-\(index)")
+                let label = variant == .current ? "\(rubric.descriptor.id)-\(index)" : "\(rubric.descriptor.id)-\(index)-baseline"
+                var rubricRandom = SeededGenerator(seed: seed, label: label)
                 let contribution = rubric.exampleEvidence(for: request, context: context, random: &rubricRandom)
                 for (source, facts) in contribution.facts { bySource[source, default: [:]].merge(facts) { first, _ in first } }
                 for (file, table) in contribution.tables {
@@ -86,21 +142,56 @@ struct ExampleWorkspace {
             try write(text, to: root.appending(path: file))
             sources.append(["provider": .string(table.provider), "path": .string(file)])
         }
-        let config: JSONValue = [
-            "schema": "qcap.workspace/v1",
-            "name": .string(enterprises > 0 ? "漳州市质量管理能力评价试点（示例数据）" : "新工作区"),
-            "region": ["code": "350600", "name": "漳州市"],
-            "period": .string(String(asOf.year)),
-            "roster": "enterprises.csv",
-            "rubrics": .array(rubrics.map { .string($0.descriptor.id) }),
-            "sources": .array(sources),
-            "waivers": "waivers.json",
-            "tailoring": [:],
+        let example = enterprises > 0
+        var name = example ? "漳州市质量管理能力评价试点（示例数据）" : "新工作区"
+        var members: [(String, JSONValue)] = []
+        if variant == .baseline {
+            name += "（\(asOf.year) 年基期）"
+        }
+        members += [
+            ("schema", "qcap.workspace/v1"),
+            ("name", .string(name)),
+            ("region", ["code": "350600", "name": "漳州市",
+                        "districts": .object(JSONObject(Self.districts.map { ($0.code, .string($0.name)) }))]),
+            ("period", .string(String(asOf.year))),
+            ("roster", "enterprises.csv"),
+            ("rubrics", .array(rubrics.map { .string($0.descriptor.id) })),
+            ("sources", .array(sources)),
+            ("waivers", "waivers.json"),
         ]
-        try write(JSONWriter.write(config, style: .pretty) + "\n", to: root.appending(path: "qcap.json"))
+        if variant == .current, example {
+            try write(chainsTable(qualities), to: root.appending(path: "chains.csv"))
+            members.append(("chains", "chains.csv"))
+        }
+        members.append(("tailoring", [:]))
+        try write(JSONWriter.write(.object(JSONObject(members)), style: .pretty) + "\n", to: root.appending(path: "qcap.json"))
         if !FileManager.default.fileExists(atPath: root.appending(path: "waivers.json").path) {
             try write("{\n  \"waivers\": []\n}\n", to: root.appending(path: "waivers.json"))
         }
+    }
+
+    /// The chains: in each, the strongest enterprise of its industries is the 链主, the next ones are 链员 (tier 一级,
+    /// then 二级), the city's industry bureau is the 链长单位, and one supplier from outside the region, not on the
+    /// roster, shows how a member without evidence looks.
+    func chainsTable(_ roster: [(enterprise: Enterprise, quality: Double)]) -> String {
+        var text = "\u{FEFF}" + CSVWriter.row(["链编号", "链名称", "统一社会信用代码", "单位名称", "角色", "层级"], neutralizing: false)
+        var random = SeededGenerator(seed: seed, label: "chains")
+        let bureau = Self.uscc(prefix: "11350600", random: &random)
+        for chain in Self.chains {
+            let pool = roster.filter { chain.industries.contains($0.enterprise.industry) }.prefix(Self.chainSize)
+            guard pool.count >= 3, let master = pool.max(by: { $0.quality < $1.quality }) else { continue }
+            text += CSVWriter.row([chain.id, chain.name, bureau, "漳州市工业和信息化局", "链长单位", ""], neutralizing: false)
+            text += CSVWriter.row([chain.id, chain.name, master.enterprise.id, master.enterprise.name, "链主", ""], neutralizing: false)
+            for (position, member) in pool.filter({ $0.enterprise.id != master.enterprise.id }).enumerated() {
+                text += CSVWriter.row([chain.id, chain.name, member.enterprise.id, member.enterprise.name, "链员", position < 4 ? "一级" : "二级"],
+                                      neutralizing: false)
+            }
+            let outside = Self.uscc(prefix: chain.outside.prefix, random: &random)
+            let trade = Self.tradeNames[Int(random.next() % UInt64(Self.tradeNames.count))]
+            text += CSVWriter.row([chain.id, chain.name, outside, "\(chain.outside.city)\(trade)\(chain.outside.trade)有限公司", "链员", "二级"],
+                                  neutralizing: false)
+        }
+        return text
     }
 
     static func document(enterprise: String, source: Provenance.Source, facts: [String: JSONValue]) -> JSONValue {
@@ -133,9 +224,15 @@ struct ExampleWorkspace {
 
     /// A fictional code: 9 (工商) 1 (企业), the district, a random organization code, and the right check character.
     static func uscc(region: String, random: inout SeededGenerator) -> String {
-        var prefix = "91" + region
-        for _ in 0..<9 { prefix.append(Character(Unicode.Scalar(USCC.alphabet[Int(random.next() % UInt64(USCC.alphabet.count))]))) }
-        return prefix + String(USCC.checkCharacter(forPrefix: prefix) ?? "0")
+        uscc(prefix: "91" + region, random: &random)
+    }
+
+    /// A fictional code with this registration authority, category and division (8 characters), a random
+    /// organisation code and the right check character: `11350600…` is a government body of 漳州市.
+    static func uscc(prefix: String, random: inout SeededGenerator) -> String {
+        var code = prefix
+        for _ in 0..<9 { code.append(Character(Unicode.Scalar(USCC.alphabet[Int(random.next() % UInt64(USCC.alphabet.count))]))) }
+        return code + String(USCC.checkCharacter(forPrefix: code) ?? "0")
     }
 
     func write(_ text: String, to url: URL) throws {

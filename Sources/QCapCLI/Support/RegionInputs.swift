@@ -1,5 +1,6 @@
 import Foundation
 import QCapCore
+import Synchronization
 import QCapProviders
 import QCapReports
 import QCapStore
@@ -158,21 +159,35 @@ struct RegionInputs {
         return (census, sources)
     }
 
-    /// Each member's registry certificates, read through the sources and classified by the census.
+    /// Each member's registry certificates, read through the sources and classified by the census, on every core
+    /// (sources hand out facts safely from several threads; a province's registry export is read in a few seconds).
     static func classify(_ members: [RegionCohort.Member], census: CertificateCensus,
                          sources: [any EvidenceSource]) throws(CommandFailure) -> [RegionCohort.Member] {
-        var classified = members
-        for index in classified.indices {
-            var evidence = Evidence(enterprise: classified[index].enterprise)
-            for source in sources {
-                do {
-                    evidence.add(contentsOf: try source.facts(for: classified[index].enterprise))
-                } catch {
-                    throw .input(error)
-                }
-            }
-            classified[index].certificates = census.classify(evidence)
+        struct Shared: Sendable {
+            var certificates: [Int: [CensusCertificate]] = [:]
+            var errors: InputErrors?
         }
+        let shared = Mutex(Shared())
+        let enterprises = members.map(\.enterprise)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, enterprises.count / 256 + 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var found: [Int: [CensusCertificate]] = [:]
+            for index in stride(from: worker, to: enterprises.count, by: workers) {
+                var evidence = Evidence(enterprise: enterprises[index])
+                do throws(InputErrors) {
+                    for source in sources { evidence.add(contentsOf: try source.facts(for: enterprises[index])) }
+                } catch {
+                    shared.withLock { $0.errors = $0.errors ?? error }
+                    return
+                }
+                found[index] = census.classify(evidence)
+            }
+            shared.withLock { $0.certificates.merge(found) { first, _ in first } }
+        }
+        let result = shared.withLock { $0 }
+        if let errors = result.errors { throw .input(errors) }
+        var classified = members
+        for index in classified.indices { classified[index].certificates = result.certificates[index] ?? [] }
         return classified
     }
 

@@ -25,12 +25,13 @@ final class RunRecorder {
         self.period = period
     }
 
-    /// Opens the store (creating it) and begins the run.
-    static func begin(_ workspace: Workspace, asOf: Day, extraRubricFiles: [URL]) throws(CommandFailure) -> RunRecorder {
-        let displayPath = displayPath(workspace.root)
+    /// Opens the store (creating it) and begins the run. The store is the workspace's own, or that of `storeRoot`
+    /// (`qcap init --example` records the baseline year it writes under `history/` in the example's store).
+    static func begin(_ workspace: Workspace, asOf: Day, extraRubricFiles: [URL], storeRoot: URL? = nil) throws(CommandFailure) -> RunRecorder {
+        let displayPath = displayPath(storeRoot ?? workspace.root)
         let store: ResultStore
         do {
-            store = try ResultStore(url: ResultStore.url(workspace: workspace.root))
+            store = try ResultStore(url: ResultStore.url(workspace: storeRoot ?? workspace.root))
             let record = RunRecord(created: RunRecord.timestamp(), who: Self.who(),
                                    asOf: asOf, period: workspace.config.period,
                                    inputsHash: WorkspaceInputs.hash(of: workspace, extraRubricFiles: extraRubricFiles),

@@ -17,6 +17,8 @@ public struct WorkspaceConfig: Sendable {
     public var name: String
     public var regionCode: String
     public var regionName: String
+    /// The quality chains table (`ChainFile`), relative to the workspace; nil: `chains.csv` when it exists.
+    public var chains: String?
     /// District code → name (`"region": {"districts": {"350602": "芗城区"}}`), for the region's view.
     public var districts: [String: String] = [:]
     public var period: String
@@ -100,6 +102,7 @@ public struct WorkspaceConfig: Sendable {
                     config.roster = string(key, member) ?? config.roster
                 }
             case "waivers": config.waivers = string(key, member)
+            case "chains": config.chains = string(key, member)
             case "region":
                 guard case .object(let region) = member else { fail("$.region", "expected {\"code\": …, \"name\": …}"); continue }
                 config.regionCode = region["code"]?.stringValue ?? ""
@@ -134,7 +137,7 @@ public struct WorkspaceConfig: Sendable {
                 }
             default:
                 fail("$.\(key)", "unknown key '\(key)'",
-                     "schema, name, region, period, roster, rubrics, sources, waivers, tailoring, settings, rubricFiles or override")
+                     "schema, name, region, period, roster, rubrics, sources, waivers, chains, tailoring, settings, rubricFiles or override")
             }
         }
         if config.period.isEmpty && errors.isEmpty { fail("$.period", "missing \"period\"", "the assessment period, e.g. \"2026\"") }

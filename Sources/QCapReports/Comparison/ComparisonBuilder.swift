@@ -20,6 +20,8 @@ public struct ComparisonBuilder: Sendable {
     public var benchmarkEnterprise: String?
     /// The rubrics by content hash, for level names and parameters (`nationalTargets`).
     public var descriptors: [String: RubricDescriptor]
+    /// Only these enterprises (`compare --chain`: a quality chain's units), with the condition as the filters show it.
+    public var restriction: (enterprises: Set<String>, label: String)?
 
     public init(period: String, entries: [Entry], baselinePeriod: String? = nil, baseline: [Entry] = [],
                 region: Comparison.Region = .init(code: "", name: ""), filters: [ComparisonFilter] = [], rubrics: [String] = [],
@@ -65,6 +67,7 @@ public struct ComparisonBuilder: Sendable {
         }
         let primaryByEnterprise = Dictionary(grouping: selected.filter(isPrimary), by: \.enterprise.id)
         let kept = Set(snapshot.values.map(\.enterprise).filter { enterprise in
+            if let restriction, !restriction.enterprises.contains(enterprise.id) { return false }
             let results = (primaryByEnterprise[enterprise.id] ?? []).map(\.result)
             return filters.allSatisfy { $0.accepts(enterprise) && $0.accepts(results: results) }
         }.map(\.id))
@@ -131,6 +134,7 @@ public struct ComparisonBuilder: Sendable {
         var leftApart: [Comparison.LeftApart] = []
         let hasResultConditions = filters.contains(where: \.isResultCondition)
         for entry in selected where !isPrimary(entry) && filters.allSatisfy({ $0.accepts(entry.enterprise) })
+            && (restriction?.enterprises.contains(entry.enterprise.id) ?? true)
             && (kept.contains(entry.enterprise.id) || !hasResultConditions) {
             guard let key = primary[entry.result.rubric.id] else { continue }
             leftApart.append(Comparison.LeftApart(enterprise: Self.reference(entry.enterprise), rubric: entry.result.rubric.id,
@@ -140,7 +144,8 @@ public struct ComparisonBuilder: Sendable {
         leftApart.sort { ($0.rubric, $0.enterprise.id) < ($1.rubric, $1.enterprise.id) }
 
         let benchmarkName = benchmarkEnterprise.flatMap { id in snapshot[id]?.enterprise.name ?? entries.first { $0.enterprise.id == id }?.enterprise.name }
-        return Comparison(period: period, baselinePeriod: baselinePeriod, region: region, filters: filters.map(\.description),
+        return Comparison(period: period, baselinePeriod: baselinePeriod, region: region,
+                          filters: (restriction.map { [$0.label] } ?? []) + filters.map(\.description),
                           benchmark: Comparison.Benchmark(kind: benchmarkEnterprise == nil ? "topDecile" : "enterprise",
                                                           enterprise: benchmarkEnterprise, name: benchmarkName),
                           columns: columns, rows: rows, statistics: statistics, targets: targets, leftApart: leftApart, notes: notes)

@@ -48,11 +48,15 @@ public struct RegionBuilder: Sendable {
     public func build() -> RegionReport {
         let profiles = self.profiles()
         let specs = figureSpecs(profiles)
-        var groups = [group(key: Self.wholeRegion, name: wholeRegionName, profiles: profiles, specs: specs)]
+        // Each figure is evaluated once per enterprise; groups add up the enterprises' rows.
+        let weights = profiles.map { profile in specs.map { $0.weight(profile) } }
+        var groups = [group(key: Self.wholeRegion, name: wholeRegionName, members: Array(profiles.indices), profiles: profiles,
+                            weights: weights, specs: specs)]
         if let grouping {
-            let byKey = Dictionary(grouping: profiles) { grouping.key(of: $0.member.enterprise) }
+            let byKey = Dictionary(grouping: profiles.indices) { grouping.key(of: profiles[$0].member.enterprise) }
             for key in grouping.sorted(Array(byKey.keys)) {
-                groups.append(group(key: key, name: grouping.name(of: key, districts: districts), profiles: byKey[key] ?? [], specs: specs))
+                groups.append(group(key: key, name: grouping.name(of: key, districts: districts), members: byKey[key] ?? [], profiles: profiles,
+                                    weights: weights, specs: specs))
             }
         }
         let whole = groups[0].figures
@@ -124,16 +128,18 @@ public struct RegionBuilder: Sendable {
         members.map { RegionProfile(member: $0, asOf: asOf, expiringWithinDays: census?.expiringWithinDays ?? 0, qmsFamily: Self.qmsFamily) }
     }
 
-    func group(key: String, name: LocalizedText, profiles: [RegionProfile], specs: [RegionFigureSpec]) -> RegionReport.Group {
-        var figures: [String: Int] = [:]
-        for spec in specs {
-            var total = 0
-            for profile in profiles { total += spec.weight(profile) }
-            figures[spec.definition.id] = total
+    func group(key: String, name: LocalizedText, members: [Int], profiles: [RegionProfile], weights: [[Int]],
+               specs: [RegionFigureSpec]) -> RegionReport.Group {
+        var totals = [Int](repeating: 0, count: specs.count)
+        for member in members {
+            let row = weights[member]
+            for index in totals.indices { totals[index] += row[index] }
         }
+        var figures: [String: Int] = [:]
+        for (index, spec) in specs.enumerated() { figures[spec.definition.id] = totals[index] }
         var meanCoverage: [String: Double] = [:]
         for rubric in rubrics {
-            let values = profiles.compactMap { $0.member.current[rubric.id]?.coverage }
+            let values = members.compactMap { profiles[$0].member.current[rubric.id]?.coverage }
             if !values.isEmpty { meanCoverage[rubric.id] = CohortStatistics.round(values.reduce(0, +) / Double(values.count)) }
         }
         return RegionReport.Group(key: key, name: name, figures: figures, meanCoverage: meanCoverage)

@@ -9,20 +9,26 @@ struct RegionFigureSpec: Sendable {
     let detail: @Sendable (RegionProfile) -> LocalizedText
 }
 
-/// An enterprise prepared once for every figure: its certificates sorted by what they count for.
-struct RegionProfile: Sendable {
+/// An enterprise prepared once for every figure: its certificates sorted by what they count for. A class, so the
+/// hundred-odd figure closures that read it share one copy instead of copying its tables at every call.
+final class RegionProfile: Sendable {
     let member: RegionCohort.Member
     /// Family id ("" for a certificate whose family is not known) → certificate numbers.
-    var inForce: [String: [String]] = [:]
-    var expiring: [String: [String]] = [:]
-    var suspended: [String: [String]] = [:]
-    var withdrawn: [String: [String]] = [:]
-    var unclassified: [String] = []
+    let inForce: [String: [String]]
+    let expiring: [String: [String]]
+    let suspended: [String: [String]]
+    let withdrawn: [String: [String]]
+    let unclassified: [String]
     /// The earliest date the enterprise first held a QMS certificate, if every QMS record says when.
-    var qmsFirstHeld: Day?
-    var qmsDatesKnown = true
+    let qmsFirstHeld: Day?
+    let qmsDatesKnown: Bool
 
     init(member: RegionCohort.Member, asOf: Day, expiringWithinDays: Int, qmsFamily: String) {
+        var inForce: [String: [String]] = [:], expiring: [String: [String]] = [:]
+        var suspended: [String: [String]] = [:], withdrawn: [String: [String]] = [:]
+        var unclassified: [String] = []
+        var qmsFirstHeld: Day?
+        var qmsDatesKnown = true
         self.member = member
         for certificate in member.certificates {
             let family = certificate.family ?? ""
@@ -47,6 +53,13 @@ struct RegionProfile: Sendable {
                 }
             }
         }
+        self.inForce = inForce
+        self.expiring = expiring
+        self.suspended = suspended
+        self.withdrawn = withdrawn
+        self.unclassified = unclassified
+        self.qmsFirstHeld = qmsFirstHeld
+        self.qmsDatesKnown = qmsDatesKnown
     }
 
     func count(_ table: [String: [String]]) -> Int { table.values.reduce(0) { $0 + $1.count } }

@@ -10,9 +10,12 @@ public struct RegionHTML {
     public struct Links: Sendable {
         public var enterprise: @Sendable (String) -> String?
         public var group: @Sendable (String) -> String?
-        public init(enterprise: @escaping @Sendable (String) -> String?, group: @escaping @Sendable (String) -> String?) {
+        public var chain: @Sendable (String) -> String?
+        public init(enterprise: @escaping @Sendable (String) -> String?, group: @escaping @Sendable (String) -> String?,
+                    chain: @escaping @Sendable (String) -> String? = { _ in nil }) {
             self.enterprise = enterprise
             self.group = group
+            self.chain = chain
         }
     }
 
@@ -95,6 +98,9 @@ public struct RegionHTML {
             return e(name)
         case .group(let name, let key):
             if let href = links?.group(key) { return "<a href=\"\(e(href))\">\(e(name.text(language)))</a>" }
+            return e(name.text(language))
+        case .chain(let name, let id):
+            if let href = links?.chain(id) { return "<a href=\"\(e(href))\">\(e(name.text(language)))</a>" }
             return e(name.text(language))
         default:
             return e(cell.text(language))

@@ -26,6 +26,8 @@ public struct RegionTable: Sendable {
         case enterprise(String, id: String)
         /// A group's name; the site links it to the group's page.
         case group(LocalizedText, key: String)
+        /// A quality chain's name; the site links it to the chain's page.
+        case chain(LocalizedText, id: String)
         case empty
 
         /// The cell as plain text.
@@ -39,7 +41,7 @@ public struct RegionTable: Sendable {
             case .share(let share): return share.map(RegionTable.percent) ?? "—"
             case .number(let value, let decimals): return value.map { AssessmentTable.fixed($0, decimals) } ?? "—"
             case .enterprise(let name, _): return name
-            case .group(let name, _): return name.text(language)
+            case .group(let name, _), .chain(let name, _): return name.text(language)
             case .empty: return ""
             }
         }

@@ -31,18 +31,17 @@ public enum RegionTables {
 
         if let families = report.families, !families.isEmpty {
             let days = report.expiringWithinDays ?? 0
-            var rows: [[RegionTable.Cell]] = []
-            for group in groups {
-                for family in families {
-                    let id = family.id
-                    rows.append([groupCell(group), .label(LocalizedText(zh: "\(id) \(family.name.zh)", en: "\(id) \(family.name.en)")),
-                                 value(group, "cert.\(id).inForce"), withShare(group, "cert.\(id).holders"),
-                                 value(group, "cert.\(id).expiring"), value(group, "cert.\(id).suspended"), value(group, "cert.\(id).withdrawn")])
-                }
+            // Per family for the whole region; per group, the three families counted together in the programme.
+            let whole = groups[0]
+            let rows = families.map { family -> [RegionTable.Cell] in
+                let id = family.id
+                return [.label(LocalizedText(zh: "\(id) \(family.name.zh)", en: "\(id) \(family.name.en)")),
+                        value(whole, "cert.\(id).inForce"), withShare(whole, "cert.\(id).holders"),
+                        value(whole, "cert.\(id).expiring"), value(whole, "cert.\(id).suspended"), value(whole, "cert.\(id).withdrawn")]
             }
-            tables.append(scoped(RegionTable(
+            tables.append(RegionTable(
                 id: "certificates", title: LocalizedText(zh: "认证证书（截至 \(report.asOf)）", en: "Certificates (as of \(report.asOf))"),
-                columns: [groupColumn, RegionTable.Column(LocalizedText(zh: "体系", en: "Family")),
+                columns: [RegionTable.Column(LocalizedText(zh: "体系", en: "Family")),
                           RegionTable.Column(LocalizedText(zh: "有效证书", en: "In force"), numeric: true),
                           RegionTable.Column(LocalizedText(zh: "持证企业 · 占比", en: "Holders · share"), numeric: true),
                           RegionTable.Column(LocalizedText(zh: "\(days)天内到期", en: "Expiring ≤\(days) d"), numeric: true),
@@ -50,22 +49,26 @@ public enum RegionTables {
                           RegionTable.Column(LocalizedText(zh: "撤销", en: "Withdrawn"), numeric: true)],
                 rows: rows,
                 note: LocalizedText(zh: "有效证书：登记数据中状态为有效（或未注明）、颁证日期不晚于且到期日期不早于基准日的证书；到期当日仍有效。持证企业占本期有评价结果的企业数之比。暂停、撤销按登记数据中的当前状态计。",
-                                    en: "In force: registry certificates whose status is valid (or not given), issued on or before and expiring on or after the as-of date; a certificate is in force on its expiry date. Holders as a share of the enterprises with results this period. Suspended and withdrawn follow the registry's current status."))))
-            var integrated: [[RegionTable.Cell]] = []
+                                    en: "In force: registry certificates whose status is valid (or not given), issued on or before and expiring on or after the as-of date; a certificate is in force on its expiry date. Holders as a share of the enterprises with results this period. Suspended and withdrawn follow the registry's current status.")))
+            let core = RegionBuilder.integratedFamilies.filter { id in families.contains { $0.id == id } }
+            var summary: [[RegionTable.Cell]] = []
             for group in groups {
-                integrated.append([groupCell(group), value(group, "enterprises"), withShare(group, "cert.qms-ems-ohsms.holders"),
-                                   withShare(group, "cert.none"), value(group, "cert.expiring"), value(group, "cert.suspended"),
-                                   value(group, "cert.withdrawn")])
+                summary.append([groupCell(group), value(group, "enterprises")] + core.map { withShare(group, "cert.\($0).holders") }
+                               + [withShare(group, "cert.qms-ems-ohsms.holders"), withShare(group, "cert.none"), value(group, "cert.expiring"),
+                                  value(group, "cert.suspended"), value(group, "cert.withdrawn")])
             }
             tables.append(scoped(RegionTable(
-                id: "certificates-summary", title: LocalizedText(zh: "体系认证概况", en: "Certification overview"),
-                columns: [groupColumn, RegionTable.Column(LocalizedText(zh: "企业数", en: "Enterprises"), numeric: true),
-                          RegionTable.Column(LocalizedText(zh: "QMS+EMS+OHSMS 同时有效", en: "QMS+EMS+OHSMS together"), numeric: true),
-                          RegionTable.Column(LocalizedText(zh: "无有效证书", en: "No certificate in force"), numeric: true),
-                          RegionTable.Column(LocalizedText(zh: "\(days)天内到期", en: "Expiring ≤\(days) d"), numeric: true),
-                          RegionTable.Column(LocalizedText(zh: "暂停", en: "Suspended"), numeric: true),
-                          RegionTable.Column(LocalizedText(zh: "撤销", en: "Withdrawn"), numeric: true)],
-                rows: integrated)))
+                id: "certificates-summary", title: LocalizedText(zh: "体系认证概况（持证企业 · 占比）", en: "Certification overview (holders · share)"),
+                columns: [groupColumn, RegionTable.Column(LocalizedText(zh: "企业数", en: "Enterprises"), numeric: true)]
+                    + core.map { RegionTable.Column(LocalizedText($0), numeric: true) }
+                    + [RegionTable.Column(LocalizedText(zh: "三体系同时有效", en: "All three"), numeric: true),
+                       RegionTable.Column(LocalizedText(zh: "无有效证书", en: "None in force"), numeric: true),
+                       RegionTable.Column(LocalizedText(zh: "\(days)天内到期", en: "Expiring ≤\(days) d"), numeric: true),
+                       RegionTable.Column(LocalizedText(zh: "暂停", en: "Suspended"), numeric: true),
+                       RegionTable.Column(LocalizedText(zh: "撤销", en: "Withdrawn"), numeric: true)],
+                rows: summary,
+                note: LocalizedText(zh: "三体系同时有效：同时持有 QMS、EMS、OHSMS 有效证书的企业。到期、暂停、撤销为证书数（全部体系）。",
+                                    en: "All three: enterprises holding QMS, EMS and OHSMS certificates in force together. Expiring, suspended and withdrawn count certificates (all families)."))))
         }
 
         for rubric in report.rubrics where !rubric.levels.isEmpty {
@@ -109,49 +112,55 @@ public enum RegionTables {
                                      level.shareOfTarget.map { .share($0) } ?? .empty])
                     }
                     if let adopters = year.newQMSAdopters {
-                        rows.append([.text(year.year), .label(LocalizedText(zh: "新增贯彻先进质量管理体系标准企业", en: "New enterprises implementing advanced QMS standards")),
+                        rows.append([.text(year.year), .label(LocalizedText(zh: "新增贯彻先进QMS标准企业", en: "New advanced-QMS adopters")),
                                      .number(adopters.target, decimals: 0),
                                      adopters.newAdopters.map { .count($0, figure: adopters.figure) } ?? .empty, .empty,
                                      adopters.shareOfTarget.map { .share($0) } ?? .empty])
                     }
                 }
-                let note = report.baselinePeriod == nil
+                let source = national.source.map { LocalizedText(zh: "来源：\($0)。", en: "Source: \($0). ") } ?? LocalizedText("")
+                let context = report.baselinePeriod == nil
                     ? LocalizedText(zh: "未指定基期（--baseline），无法统计新增企业；此处只列出国家目标。",
                                     en: "No baseline (--baseline) was given, so new entrants cannot be counted; only the national figures are listed.")
                     : LocalizedText(zh: "国家目标为全国新增企业数，列此仅作背景参照；地区没有法定任务数，占比不表示完成进度。新增 QMS 持证企业以登记数据中首次获证日期晚于基期基准日 \(report.baselineAsOf?.description ?? "—")、且截至 \(report.asOf) 仍持有有效 QMS 证书的企业近似“贯彻实施先进质量管理体系标准”。",
                                     en: "National figures count new enterprises nationwide and are shown as context only: a region has no official quota, so a share is not progress. New QMS holders — first certified after the baseline date \(report.baselineAsOf?.description ?? "—") and holding a QMS certificate in force on \(report.asOf) — stand in for “implementing advanced QMS standards”.")
                 tables.append(RegionTable(
                     id: "national-\(national.rubric)",
-                    title: LocalizedText(zh: "国家新增目标（全国数，供参照）：\(national.title.zh)\(national.source.map { "，来源：\($0)" } ?? "")",
-                                         en: "National new-entrant targets (nationwide, for context): \(national.title.en)\(national.source.map { "; source: \($0)" } ?? "")"),
+                    title: LocalizedText(zh: "国家新增目标（全国数，供参照）：\(national.title.zh)",
+                                         en: "National new-entrant targets (nationwide, for context): \(national.title.en)"),
                     columns: [RegionTable.Column(LocalizedText(zh: "年份", en: "Year")), RegionTable.Column(LocalizedText(zh: "国家目标", en: "National target")),
                               RegionTable.Column(LocalizedText(zh: "全国数", en: "Nationwide"), numeric: true),
                               RegionTable.Column(LocalizedText(zh: "\(whole.name.zh)新增", en: "\(whole.name.en) new"), numeric: true),
                               RegionTable.Column(LocalizedText(zh: "其中首次评价", en: "of which first assessed"), numeric: true),
                               RegionTable.Column(LocalizedText(zh: "占全国数", en: "Share of nationwide"), numeric: true)],
-                    rows: rows, note: note))
+                    rows: rows, note: LocalizedText(zh: source.zh + context.zh, en: source.en + context.en)))
             }
         }
 
-        var coverage: [[RegionTable.Cell]] = []
-        for group in groups {
-            for rubric in report.rubrics {
-                let id = rubric.id
-                coverage.append([groupCell(group), .label(rubric.title), value(group, "assessed.\(id)"), withShare(group, "coverage.\(id).full"),
-                                 withShare(group, "coverage.\(id).partial"), withShare(group, "coverage.\(id).none"),
-                                 value(group, "coverage.\(id).notAssessed"), .share(group.meanCoverage[id])])
-            }
-        }
-        tables.append(scoped(RegionTable(
+        let whole = groups[0]
+        tables.append(RegionTable(
             id: "coverage", title: LocalizedText(zh: "证据覆盖", en: "Coverage of evidence"),
-            columns: [groupColumn, RegionTable.Column(LocalizedText(zh: "评价规则", en: "Rubric")),
+            columns: [RegionTable.Column(LocalizedText(zh: "评价规则", en: "Rubric")),
                       RegionTable.Column(LocalizedText(zh: "已评价", en: "Assessed"), numeric: true),
                       RegionTable.Column(LocalizedText(zh: "证据完整", en: "Full"), numeric: true),
                       RegionTable.Column(LocalizedText(zh: "证据不全", en: "Incomplete"), numeric: true),
                       RegionTable.Column(LocalizedText(zh: "无证据", en: "None"), numeric: true),
                       RegionTable.Column(LocalizedText(zh: "未评价", en: "Not assessed"), numeric: true),
                       RegionTable.Column(LocalizedText(zh: "平均覆盖率", en: "Mean coverage"), numeric: true)],
-            rows: coverage)))
+            rows: report.rubrics.map { rubric in
+                let id = rubric.id
+                return [.label(rubric.title), value(whole, "assessed.\(id)"), withShare(whole, "coverage.\(id).full"),
+                        withShare(whole, "coverage.\(id).partial"), withShare(whole, "coverage.\(id).none"),
+                        value(whole, "coverage.\(id).notAssessed"), .share(whole.meanCoverage[id])]
+            },
+            note: LocalizedText(zh: "证据不全、无证据的企业缺少该评价规则的部分或全部证据（见各企业报告的“缺失证据”）；未评价：本期有其他评价结果、但没有该规则的结果。",
+                                en: "Incomplete and none: enterprises lacking some or all of the rubric's evidence (each report lists what is missing); not assessed: enterprises with other results this period but none of this rubric.")))
+        if report.by != nil {
+            tables.append(RegionTable(
+                id: "coverage-by-group", title: LocalizedText(zh: "平均证据覆盖率（按分组）", en: "Mean coverage by group"),
+                columns: [groupColumn] + report.rubrics.map { RegionTable.Column($0.title, numeric: true) },
+                rows: groups.map { group in [groupCell(group)] + report.rubrics.map { .share(group.meanCoverage[$0.id]) } }))
+        }
         return tables
     }
 }

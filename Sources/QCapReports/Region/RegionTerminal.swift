@@ -8,6 +8,7 @@ public struct RegionTerminal {
 
     /// The widest a text column may be.
     static let labelWidth = 28
+    static let lastColumnWidth = 48
 
     public func render(_ report: RegionReport) -> String {
         let text = RegionText(language: language)
@@ -30,7 +31,8 @@ public struct RegionTerminal {
             rows.append(row.enumerated().map { index, cell in
                 let value = cell.text(language)
                 let numeric = index < table.columns.count && table.columns[index].numeric
-                return numeric ? value : DisplayWidth.truncate(value, to: Self.labelWidth)
+                // The last column has the rest of the line (a gap, a list's detail).
+                return numeric ? value : DisplayWidth.truncate(value, to: index == row.count - 1 ? Self.lastColumnWidth : Self.labelWidth)
             })
         }
         let count = rows.map(\.count).max() ?? 0

@@ -26,13 +26,22 @@ public struct EnterpriseReport: Sendable {
     public struct Section: Sendable {
         public var result: RubricResult
         /// The rubric as it was when the result was computed; nil if it is no longer known (titles fall back to ids).
-        public var descriptor: RubricDescriptor?
+        public var descriptor: RubricDescriptor? {
+            didSet { criteria = Self.index(descriptor) }
+        }
         public var runID: Int?
+        /// The rubric's criteria by id, indexed once: a report looks up a title for each of hundreds of findings.
+        private(set) var criteria: [String: Criterion]
 
         public init(result: RubricResult, descriptor: RubricDescriptor?, runID: Int? = nil) {
             self.result = result
             self.descriptor = descriptor
             self.runID = runID
+            criteria = Self.index(descriptor)
+        }
+
+        static func index(_ descriptor: RubricDescriptor?) -> [String: Criterion] {
+            Dictionary((descriptor?.allCriteria() ?? []).map { ($0.criterion.id, $0.criterion) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -71,11 +80,11 @@ extension EnterpriseReport.Section {
 
     /// A criterion's title in the rubric, or its id.
     public func title(of criterion: String) -> LocalizedText {
-        descriptor?.criterion(criterion)?.title ?? LocalizedText(criterion)
+        criteria[criterion]?.title ?? LocalizedText(criterion)
     }
 
     public func remediation(of criterion: String) -> LocalizedText? {
-        descriptor?.criterion(criterion)?.remediation
+        criteria[criterion]?.remediation
     }
 
     /// Findings grouped by the top-level criterion (dimension) they belong to, in rubric order.
