@@ -48,10 +48,13 @@ public struct CertificationRubric: Rubric {
         CertificateEvidence(evidence: context.evidence, config: context.run)
     }
 
-    /// One line per family, from the rule data and certificates the probes already used.
+    /// One line per family and the verdict (the rubric has no levels), from the rule data and certificates the probes
+    /// already used.
     public func finish(_ result: inout RubricResult, context: EnterpriseContext<CertificationRubric>, prepared: CertificateEvidence) {
-        result.notes += FamilySummary.notes(result: result, descriptor: context.descriptor, certificates: prepared, asOf: context.asOf,
-                                           config: context.run)
+        let families = FamilySummary.families(result: result, descriptor: context.descriptor, certificates: prepared, asOf: context.asOf,
+                                              config: context.run)
+        result.notes += FamilySummary.notes(families)
+        result.verdict = FamilySummary.verdict(families)
     }
 
     public func exampleEvidence(for request: ExampleRequest, context: RubricContext, random: inout SeededGenerator) -> ExampleContribution {

@@ -17,8 +17,11 @@ public struct ExcellenceRubric: Rubric {
         try ExcellenceSettings(context)
     }
 
+    /// The summary notes, and the points and band as the verdict (the rubric has no levels).
     public func finish(_ result: inout RubricResult, context: EnterpriseContext<ExcellenceRubric>, prepared: Void) {
-        result.notes += ExcellenceSummary(result: result, descriptor: context.descriptor, settings: context.run).notes
+        let summary = ExcellenceSummary(result: result, descriptor: context.descriptor, settings: context.run)
+        result.notes += summary.notes
+        result.verdict = ExcellenceVerdict.text(points: summary.total, maxPoints: summary.maxPoints, bands: context.run.bands)
     }
 
     /// The outline of the applicant's 自我评价报告, pre-filled with the assessors' strengths and opportunities; none

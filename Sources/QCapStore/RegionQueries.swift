@@ -8,7 +8,7 @@ extension ResultStore {
     public func regionResults(period: String) throws(StoreError) -> [RegionResultLine] {
         do {
             return try database.query("""
-                SELECT r.run_id, r.enterprise_id, r.rubric_id, r.score, r.level_rank, r.coverage, r.scale_score,
+                SELECT r.run_id, r.enterprise_id, r.rubric_id, r.score, r.level_rank, r.coverage, r.nothing_applies, r.scale_score,
                        e.name, e.region, e.industry, e.size
                 FROM results r
                 JOIN runs u ON u.id = r.run_id
@@ -22,7 +22,7 @@ extension ResultStore {
                                 enterprise: Enterprise(id: row.text("enterprise_id"), name: row.text("name"), region: row.text("region"),
                                                        industry: row.text("industry"), size: row.text("size")),
                                 rubric: row.text("rubric_id"), score: row.double("score"), levelRank: row.int("level_rank"),
-                                coverage: row.double("coverage"), scaleScore: row.double("scale_score"))
+                                coverage: ResultStore.coverage(row), scaleScore: row.double("scale_score"))
             }
         } catch {
             throw StoreError(path: url.path, problem: .sqlite(error))

@@ -180,14 +180,16 @@ public final class ResultStore {
             }
             let resultID = try database.insert("""
                 INSERT INTO results (run_id, enterprise_id, rubric_id, rubric_version, rubric_hash, title_zh, title_en, model, tailoring,
-                                     score, raw_score, scale_score, scale_max, level_rank, level_id, level_zh, level_en, coverage, detail)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                                     score, raw_score, scale_score, scale_max, level_rank, level_id, level_zh, level_en, coverage, detail,
+                                     nothing_applies, verdict_zh, verdict_en)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
                 """, [.integer(run64), .text(enterprise.id), .text(result.rubric.id), .text(result.rubric.version), .text(result.rubric.hash),
                       .text(result.rubric.title.zh), .text(result.rubric.title.en), .text(modelJSON(result.model)), .text(result.tailoring),
                       SQLiteValue(result.score), SQLiteValue(result.rawScore), SQLiteValue(result.scaleScore), SQLiteValue(result.scaleMax),
                       SQLiteValue(result.level?.rank), SQLiteValue(result.level?.id), SQLiteValue(result.level?.name.zh),
-                      SQLiteValue(result.level?.name.en), .real(result.coverage),
-                      .text(String(decoding: try encoder.encode(detail), as: UTF8.self))])
+                      SQLiteValue(result.level?.name.en), .real(result.coverage ?? 0),
+                      .text(String(decoding: try encoder.encode(detail), as: UTF8.self)),
+                      .integer(result.coverage == nil ? 1 : 0), SQLiteValue(result.verdict?.zh), SQLiteValue(result.verdict?.en)])
             for (ordinal, finding) in result.findings.enumerated() {
                 try database.run("""
                     INSERT INTO findings (result_id, ordinal, criterion, outcome, score, level, message_zh, message_en,
@@ -342,9 +344,19 @@ public final class ResultStore {
             rubric: .make(id: row.text("rubric_id"), version: row.text("rubric_version"), hash: row.text("rubric_hash"),
                           title: LocalizedText(zh: row.text("title_zh"), en: row.text("title_en"))),
             model: try model(row.text("model")), tailoring: row.text("tailoring"), score: row.double("score"), rawScore: row.double("raw_score"),
-            scaleScore: row.double("scale_score"), scaleMax: row.double("scale_max"), level: level, coverage: row.double("coverage") ?? 0,
-            levelScores: nil, nodes: [], findings: [], gap: nil, notes: [])
+            scaleScore: row.double("scale_score"), scaleMax: row.double("scale_max"), level: level, coverage: Self.coverage(row),
+            levelScores: nil, nodes: [], findings: [], gap: nil, notes: [], verdict: Self.verdict(row))
         return StoredResult(runID: row.int("run_id") ?? 0, enterprise: enterprise, result: result)
+    }
+
+    /// The stored coverage: none when nothing applied.
+    static func coverage(_ row: SQLiteRow) -> Double? {
+        row.int("nothing_applies") == 1 ? nil : row.double("coverage") ?? 0
+    }
+
+    static func verdict(_ row: SQLiteRow) -> LocalizedText? {
+        guard let zh = row.string("verdict_zh"), let en = row.string("verdict_en") else { return nil }
+        return LocalizedText(zh: zh, en: en)
     }
 
     private func full(_ row: SQLiteRow) throws -> StoredResult {

@@ -109,6 +109,14 @@ public enum StoreSchema {
         StoreMigration(version: 2, sql: """
             ALTER TABLE citations ADD COLUMN cell TEXT;
             """),
+        // Coverage is the evidenced share of the applicable weight and has no value when nothing applies (the column
+        // then holds 0 and nothing_applies 1; rows written before keep 0 and the older definition); a rubric without
+        // levels has a verdict in place of a level.
+        StoreMigration(version: 3, sql: """
+            ALTER TABLE results ADD COLUMN nothing_applies INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE results ADD COLUMN verdict_zh TEXT;
+            ALTER TABLE results ADD COLUMN verdict_en TEXT;
+            """),
     ]
 
     public static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }

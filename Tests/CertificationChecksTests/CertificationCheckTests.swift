@@ -199,8 +199,10 @@ import Testing
         #expect(result.nodes.first { $0.criterion == "QMS" }?.score == 100)
         #expect(result.nodes.first { $0.criterion == "EMS" }?.score == 0)
         #expect(result.notes.count == 2)
-        #expect(result.notes.first?.zh.hasPrefix("QMS 质量管理体系：证书 00125Q31234R2M（登记数据，test.json:1，2028-03-09 到期）；结论：符合（100 分）") == true)
-        #expect(result.notes.last?.en.contains("outcome: not met (0); falling short: Certificate status") == true)
+        #expect(result.notes.first?.zh.hasPrefix("QMS 质量管理体系：证书 00125Q31234R2M（登记数据，test.json:1，2028-03-09 到期）；结论：有效（100 分）") == true)
+        #expect(result.notes.last?.en.contains("verdict: missing (0); falling short: Certificate status") == true)
+        // No levels: the verdict stands in for one. QMS is required and valid; EMS has a certificate, withdrawn.
+        #expect(result.verdict == LocalizedText(zh: "1/2 有效", en: "1/2 valid"))
     }
 
     @Test func theRegistryCertificateIsPreferredOverTheDeclaredOne() throws {

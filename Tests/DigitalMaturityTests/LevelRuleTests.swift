@@ -73,7 +73,8 @@ import Testing
         #expect(result.findings.allSatisfy { $0.outcome == .notApplicable })
         #expect(result.score == nil)
         #expect(result.level == nil)
-        #expect(result.coverage == 0)
+        // Nothing applies: nothing to cover (issue 15 §10), not 0 %.
+        #expect(result.coverage == nil)
         #expect(result.scaleScore == nil)
         #expect(result.levelScores == [:])
     }
@@ -92,7 +93,8 @@ import Testing
         facts["dm.profile.productService"] = false
         let result = assess(rubric, facts)
         #expect(result.findings.filter { $0.outcome == .notApplicable }.count == 15)
-        #expect(result.coverage == 0.85)
+        // Every applicable requirement has evidence: the 15 that do not apply no longer count against it (was 0.85).
+        #expect(result.coverage == 1)
         #expect(result.levelScores?["3"] == 1)
         #expect(result.levelScores?["4"] == 0.764706)
         #expect(result.level?.rank == 3)

@@ -122,7 +122,7 @@ import Testing
         #expect(facts["qmd.PR.spcShare"]?.numberValue != nil)
         let result = assess(rubric, facts)
         #expect(!result.findings.contains { $0.outcome == .error })
-        #expect(result.coverage >= 0.8)
+        #expect((result.coverage ?? 0) >= 0.8)
     }
 }
 

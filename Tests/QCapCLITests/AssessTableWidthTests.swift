@@ -26,6 +26,8 @@ import Testing
                 #expect(table[0].contains(title), "\(width): \(table[0])")
             }
             #expect(table.dropFirst(3).contains { $0.contains("级") })
+            // Certification has no levels: its verdict (families valid of those that apply) stands in the level column.
+            #expect(table.dropFirst(3).contains { $0.contains("有效") })
             #expect(!result.stdout.contains("覆盖 "))
             #expect(!result.stdout.contains("%  "))
             #expect(result.stdout.contains("--wide 显示覆盖率"))

@@ -177,3 +177,34 @@ import Testing
         store.rollbackRun()
     }
 }
+
+/// Issue 15 §10 and §11: a result with no applicable criterion keeps its missing coverage, and a verdict (what a
+/// rubric without levels shows instead of one) is stored, in the summaries `compare` reads and in the full result.
+@Suite struct VerdictAndCoverageStoreTests {
+    @Test func noCoverageAndAVerdictRoundTrip() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let descriptor = try StoreFixtures.descriptor()
+        let store = try ResultStore(url: folder.url.appending(path: "s.sqlite"))
+        var run = StoreFixtures.run(StoreFixtures.alpha, level: 3, descriptor: descriptor)
+        run.results[0].coverage = nil
+        run.results[0].verdict = LocalizedText(zh: "2/3 有效", en: "2/3 valid")
+        var other = StoreFixtures.run(StoreFixtures.beta, level: 2, descriptor: descriptor)
+        other.results[0].coverage = 0
+        _ = try store.beginRun(StoreFixtures.record())
+        try store.add(run, descriptors: [descriptor])
+        try store.add(other, descriptors: [descriptor])
+        _ = try store.commitRun()
+
+        let summaries = try store.latestResults(period: "2026")
+        let alpha = try #require(summaries.first { $0.enterprise.id == StoreFixtures.alpha.id }?.result)
+        #expect(alpha.coverage == nil)
+        #expect(alpha.verdict == LocalizedText(zh: "2/3 有效", en: "2/3 valid"))
+        // Coverage 0 (nothing evidenced) stays 0, apart from nil (nothing applies).
+        #expect(summaries.first { $0.enterprise.id == StoreFixtures.beta.id }?.result.coverage == 0)
+        let full = try #require(try store.latestResults(enterprise: StoreFixtures.alpha.id).first?.result)
+        #expect(full.coverage == nil)
+        #expect(full.verdict?.zh == "2/3 有效")
+        #expect(try store.regionResults(period: "2026").first { $0.enterprise.id == StoreFixtures.alpha.id }?.coverage == nil)
+    }
+}

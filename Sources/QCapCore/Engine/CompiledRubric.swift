@@ -94,7 +94,7 @@ struct CompiledRubric: Sendable {
             scaleScore: aggregate.scaleScore.map(RubricEngine.round),
             scaleMax: model.kind == .points ? (model.maxPoints ?? plan.leaves.reduce(0) { $0 + $1.weight }) : nil,
             level: levelRef,
-            coverage: RubricEngine.round(coverage(findings)),
+            coverage: coverage(findings).map(RubricEngine.round),
             levelScores: model.kind == .maturityGated ? levelScores(aggregate.gates) : nil,
             nodes: nodeScores(waivedView, findings: findings),
             findings: findings,
@@ -121,16 +121,9 @@ struct CompiledRubric: Sendable {
         return notes
     }
 
-    func coverage(_ findings: [Finding]) -> Double {
-        var covered = 0.0
-        var total = 0.0
-        let useCounts = plan.leaves.allSatisfy { $0.share == 0 }
-        for (leaf, finding) in zip(plan.leaves, findings) {
-            let weight = useCounts ? 1 : leaf.share
-            total += weight
-            if finding.outcome != .notApplicable && finding.outcome != .noEvidence { covered += weight }
-        }
-        return total > 0 ? covered / total : 0
+    /// The evidenced share of the applicable weight (`Coverage`); nil when nothing applies.
+    func coverage(_ findings: [Finding]) -> Double? {
+        Coverage.share(of: zip(plan.leaves, findings).map { (weight: $0.share, outcome: $1.outcome) })
     }
 
     func levelScores(_ gates: [Scorer.LevelGate]) -> [String: Double] {
@@ -142,21 +135,20 @@ struct CompiledRubric: Sendable {
     /// Scores of the inner nodes in pre-order, each computed once from its children (bottom-up).
     func nodeScores(_ values: [Scorer.LeafScore], findings: [Finding]) -> [RubricResult.NodeScore] {
         var result: [RubricResult.NodeScore] = []
-        /// Returns the subtree's (weighted score or nil, covered leaves, total leaves).
-        func walk(_ node: RubricPlan.Node) -> (score: Double?, covered: Int, total: Int) {
+        /// Returns the subtree's weighted score (or nil) and its leaves as (share, outcome) for `Coverage`.
+        func walk(_ node: RubricPlan.Node) -> (score: Double?, leaves: [(weight: Double, outcome: Outcome)]) {
             switch node {
             case .leaf(let index, _):
-                let outcome = findings[index].outcome
                 let score = plan.leaves[index].excluded ? nil : values[index].score
-                return (score, outcome != .notApplicable && outcome != .noEvidence ? 1 : 0, 1)
+                return (score, [(plan.leaves[index].share, findings[index].outcome)])
             case .inner(let criterion, let depth, _, let children):
                 let slot = result.count
-                result.append(.init(criterion: criterion.id, title: criterion.title, score: nil, coverage: 0, depth: depth))
-                var weighted = 0.0, weights = 0.0, covered = 0, total = 0
+                result.append(.init(criterion: criterion.id, title: criterion.title, score: nil, coverage: nil, depth: depth))
+                var weighted = 0.0, weights = 0.0
+                var leaves: [(weight: Double, outcome: Outcome)] = []
                 for child in children {
                     let part = walk(child)
-                    covered += part.covered
-                    total += part.total
+                    leaves += part.leaves
                     guard let score = part.score else { continue }
                     let weight = child.weight
                     weighted += weight * score
@@ -164,8 +156,8 @@ struct CompiledRubric: Sendable {
                 }
                 let score: Double? = weights > 0 ? weighted / weights : nil
                 result[slot].score = score.map { RubricEngine.round($0 * 100) }
-                result[slot].coverage = total > 0 ? RubricEngine.round(Double(covered) / Double(total)) : 0
-                return (score, covered, total)
+                result[slot].coverage = Coverage.share(of: leaves).map(RubricEngine.round)
+                return (score, leaves)
             }
         }
         for root in plan.roots { _ = walk(root) }

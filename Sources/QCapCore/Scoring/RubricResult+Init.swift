@@ -2,11 +2,12 @@
 /// Factories rather than initializers: a public init with the memberwise signature would clash with the synthesized one.
 extension RubricResult {
     public static func make(rubric: RubricRef, model: ScoringModel, tailoring: String, score: Double?, rawScore: Double?,
-                            scaleScore: Double?, scaleMax: Double?, level: LevelRef?, coverage: Double, levelScores: [String: Double]? = nil,
-                            nodes: [NodeScore] = [], findings: [Finding] = [], gap: Gap? = nil, notes: [LocalizedText] = []) -> RubricResult {
+                            scaleScore: Double?, scaleMax: Double?, level: LevelRef?, coverage: Double?, levelScores: [String: Double]? = nil,
+                            nodes: [NodeScore] = [], findings: [Finding] = [], gap: Gap? = nil, notes: [LocalizedText] = [],
+                            verdict: LocalizedText? = nil) -> RubricResult {
         RubricResult(rubric: rubric, model: model, tailoring: tailoring, score: score, rawScore: rawScore, scaleScore: scaleScore,
-                     scaleMax: scaleMax, level: level, coverage: coverage, levelScores: levelScores, nodes: nodes, findings: findings,
-                     gap: gap, notes: notes)
+                     scaleMax: scaleMax, level: level, verdict: verdict, coverage: coverage, levelScores: levelScores, nodes: nodes,
+                     findings: findings, gap: gap, notes: notes)
     }
 }
 
@@ -23,7 +24,7 @@ extension RubricResult.LevelRef {
 }
 
 extension RubricResult.NodeScore {
-    public static func make(criterion: String, title: LocalizedText, score: Double?, coverage: Double, depth: Int) -> Self {
+    public static func make(criterion: String, title: LocalizedText, score: Double?, coverage: Double?, depth: Int) -> Self {
         Self(criterion: criterion, title: title, score: score, coverage: coverage, depth: depth)
     }
 }

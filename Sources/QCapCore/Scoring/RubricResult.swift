@@ -21,7 +21,8 @@ public struct RubricResult: Sendable, Codable {
         public var title: LocalizedText
         /// 0–100, nil when nothing under it was evaluated.
         public var score: Double?
-        public var coverage: Double
+        /// The evidenced share of the applicable weight under it (`Coverage`), nil when nothing under it applies.
+        public var coverage: Double?
         public var depth: Int
     }
 
@@ -37,8 +38,12 @@ public struct RubricResult: Sendable, Codable {
     public var scaleScore: Double?
     public var scaleMax: Double?
     public var level: LevelRef?
-    /// Share of the weight that could be evaluated (not notApplicable, not noEvidence), 0–1.
-    public var coverage: Double
+    /// What stands in for a level in a rubric without levels, set by its module: certification's families in force
+    /// (`2/3 有效`), excellence's points and band. Shown wherever a level would be.
+    public var verdict: LocalizedText?
+    /// The evidenced share of the applicable weight, 0–1 (`Coverage`): notApplicable criteria are left out, criteria
+    /// without evidence lower it. Nil when no criterion applies to the enterprise.
+    public var coverage: Double?
     /// Share attaining each level, for maturity-gated rubrics ("1": 0.95, "2": 0.81, …).
     public var levelScores: [String: Double]?
     public var nodes: [NodeScore]

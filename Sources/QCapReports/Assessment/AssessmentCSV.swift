@@ -4,7 +4,7 @@ import QCapCore
 public enum AssessmentCSV {
     public static let header = ["uscc", "enterprise", "region", "industry", "period", "asOf", "rubric", "version", "score",
                                 "rawScore", "scaleScore", "scaleMax", "level", "levelName", "coverage", "met", "partial", "notMet", "noEvidence",
-                                "notApplicable", "error", "waived"]
+                                "notApplicable", "error", "waived", "verdict"]
 
     public static func rows(_ run: AssessmentRun, language: Language) -> [[String]] {
         run.results.map { result in
@@ -17,8 +17,9 @@ public enum AssessmentCSV {
                     result.scaleScore.map { AssessmentTable.fixed($0, 2) } ?? "",
                     result.scaleMax.map { AssessmentTable.fixed($0, 0) } ?? "",
                     result.level.map { String($0.rank) } ?? "", result.level?.name.text(language) ?? "",
-                    AssessmentTable.fixed(result.coverage, 4)]
+                    result.coverage.map { AssessmentTable.fixed($0, 4) } ?? ""]
                 + [Outcome.met, .partial, .notMet, .noEvidence, .notApplicable, .error, .waived].map { String(counts[$0] ?? 0) }
+                + [result.verdict?.text(language) ?? ""]
         }
     }
 }

@@ -25,6 +25,8 @@ public struct AssessmentTable {
     static let coverageWidth = 4
     /// A level name is never shortened below this (two Chinese characters).
     static let minimumLabel = 4
+    /// Room for a verdict such as `2/3 有效` or `10/12 valid`.
+    static let verdictWidth = 9
 
     /// One rubric's column.
     struct Column {
@@ -88,22 +90,26 @@ public struct AssessmentTable {
         return layout
     }
 
-    /// How wide the rubric's level column must be: its longest level name, or the points label of a points rubric.
+    /// How wide the rubric's level column must be: its longest level name, the points label of a points rubric, or
+    /// room for a short verdict (`2/3 有效`) in another rubric without levels.
     static func labelWidth(_ rubric: RubricDescriptor, language: Language) -> Int {
         var widths = rubric.levels.map { DisplayWidth.of($0.name.text(language)) } + [DisplayWidth.of("—")]
         if rubric.scoring.model == .points, let maximum = rubric.scoring.maxPoints {
             let total = fixed(maximum, 0)
             widths.append(DisplayWidth.of(total + "/" + total))
+        } else if rubric.levels.isEmpty {
+            widths.append(verdictWidth)
         }
         // At least two Chinese characters, so the column's sub-header (等级, 结论) fits.
         return max(widths.max() ?? 1, minimumLabel)
     }
 
-    /// What the level column says: the level's name, a points rubric's points (`692/1000`), or `—`.
+    /// What the level column says: the level's name, a points rubric's points (`692/1000`; its band is in the
+    /// verdict the reports show), the verdict of another rubric without levels (`2/3 有效`), or `—`.
     func label(_ result: RubricResult) -> String {
         if let level = result.level { return level.name.text(language) }
         if let points = result.scaleScore, let maximum = result.scaleMax { return Self.fixed(points, 0) + "/" + Self.fixed(maximum, 0) }
-        return "—"
+        return result.verdict?.text(language) ?? "—"
     }
 
     public func header() -> String {
@@ -141,12 +147,13 @@ public struct AssessmentTable {
                 continue
             }
             let score = result.score.map { Self.fixed($0, layout.decimals) } ?? "—"
-            let low = result.coverage < Self.lowCoverage
+            // Nothing applicable means nothing to cover: no marker.
+            let low = result.coverage.map { $0 < Self.lowCoverage } ?? false
             var cell = DisplayWidth.pad(score, to: column.scoreWidth, alignment: .right) + " "
                 + DisplayWidth.pad(DisplayWidth.truncate(label(result), to: column.labelWidth), to: column.labelWidth)
                 + (low ? Self.marker : " ")
             if column.coverage {
-                cell += " " + DisplayWidth.pad(Self.fixed(result.coverage * 100, 0) + "%", to: Self.coverageWidth, alignment: .right)
+                cell += " " + DisplayWidth.pad(result.coverage.map { Self.fixed($0 * 100, 0) + "%" } ?? "—", to: Self.coverageWidth, alignment: .right)
             }
             cells.append(DisplayWidth.pad(cell, to: column.width))
         }
@@ -156,11 +163,12 @@ public struct AssessmentTable {
     public func footer(count: Int, asOf: Day) -> String {
         let percent = Self.fixed(Self.lowCoverage * 100, 0)
         if language == .zh {
-            let coverage = wide ? "覆盖率为已取得证据的权重占比" : "* 表示覆盖率（已取得证据的权重占比）低于 \(percent)%，--wide 显示覆盖率"
+            let coverage = wide ? "覆盖率为适用条款权重中已取得证据的占比（无适用条款时为 —）"
+                : "* 表示覆盖率（适用条款权重中已取得证据的占比）低于 \(percent)%，--wide 显示覆盖率"
             return "\n共 \(count) 家企业，评价基准日 \(asOf)。得分 0–100；\(coverage)。\n"
         }
-        let coverage = wide ? "coverage is the share of weight with evidence"
-            : "* marks coverage (the share of weight with evidence) below \(percent)%; --wide shows coverage"
+        let coverage = wide ? "coverage is the evidenced share of the applicable weight (— when nothing applies)"
+            : "* marks coverage (the evidenced share of the applicable weight) below \(percent)%; --wide shows coverage"
         return "\n\(count) enterprise(s), as of \(asOf). Scores 0–100; \(coverage).\n"
     }
 

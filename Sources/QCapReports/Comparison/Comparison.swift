@@ -70,8 +70,11 @@ public struct Comparison: Sendable, Codable {
         public var runId: Int
         public var score: Double?
         public var level: Level?
+        /// What stands in for a level in a rubric without levels (`2/3 有效`, `692/1000 分（50–65% 区间）`).
+        public var verdict: LocalizedText?
         public var rank: Int?
-        public var coverage: Double
+        /// Nil when nothing in the rubric applies to the enterprise.
+        public var coverage: Double?
         /// Benchmark score minus this score: positive means behind the benchmark, negative ahead of it.
         public var benchmarkGap: Double?
         public var change: Change?

@@ -101,7 +101,7 @@ public struct ComparisonBuilder: Sendable {
                 }
                 let result = entry.result
                 cellsByEnterprise[entry.enterprise.id, default: [:]][id] = Comparison.Cell(
-                    rubric: id, runId: entry.runID, score: result.score, level: result.level.map(Self.level), rank: ranks[index],
+                    rubric: id, runId: entry.runID, score: result.score, level: result.level.map(Self.level), verdict: result.verdict, rank: ranks[index],
                     coverage: result.coverage,
                     benchmarkGap: Self.difference(benchmarkScore, result.score), change: change)
             }

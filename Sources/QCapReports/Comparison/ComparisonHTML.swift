@@ -60,7 +60,8 @@ public struct ComparisonHTML {
             for cell in row.cells {
                 guard let cell else { cells.append("<span class=\"muted\">—</span>"); continue }
                 var html = "<strong>\(e(text.score(cell.score)))</strong> "
-                html += cell.level.map { "<span class=\"badge\">\(e($0.name.text(language)))</span>" } ?? "<span class=\"muted\">—</span>"
+                html += cell.level.map { "<span class=\"badge\">\(e($0.name.text(language)))</span>" }
+                    ?? cell.verdict.map { "<span class=\"muted\">\(e($0.text(language)))</span>" } ?? "<span class=\"muted\">—</span>"
                 html += "<br><span class=\"small muted\">#\(e(text.rank(cell.rank)))"
                 if cell.benchmarkGap != nil { html += " · \(e(text.t("差距", "gap"))) \(e(text.signed(cell.benchmarkGap)))" }
                 if baseline { html += " · \(e(text.t("变化", "change"))) \(e(text.change(cell.change)))" }

@@ -22,7 +22,7 @@ public struct ComparisonMarkdown {
             var cells = [row.enterprise.name, row.enterprise.id]
             for cell in row.cells {
                 guard let cell else { cells.append("—"); continue }
-                var value = "\(text.score(cell.score)) · \(text.level(cell.level)) · #\(text.rank(cell.rank))"
+                var value = "\(text.score(cell.score)) · \(text.standing(cell)) · #\(text.rank(cell.rank))"
                 if cell.benchmarkGap != nil { value += " · " + text.t("差距 ", "gap ") + text.signed(cell.benchmarkGap) }
                 if baseline { value += " · " + text.t("变化 ", "change ") + text.change(cell.change) }
                 cells.append(value)

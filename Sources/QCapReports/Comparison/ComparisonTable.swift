@@ -35,7 +35,7 @@ public struct ComparisonTable {
                     continue
                 }
                 var value = DisplayWidth.pad(text.score(cell.score), to: 5, alignment: .right) + " "
-                    + DisplayWidth.pad(DisplayWidth.truncate(text.level(cell.level), to: 10), to: 10) + " "
+                    + DisplayWidth.pad(DisplayWidth.truncate(text.standing(cell), to: 10), to: 10) + " "
                     + DisplayWidth.pad(text.rank(cell.rank), to: 4, alignment: .right) + " "
                     + DisplayWidth.pad(text.signed(cell.benchmarkGap), to: 6, alignment: .right)
                 if baseline { value += "  " + text.change(cell.change) }

@@ -9,6 +9,8 @@ struct ComparisonText {
     func score(_ value: Double?) -> String { value.map { AssessmentTable.fixed($0, 1) } ?? "—" }
 
     func level(_ level: Comparison.Level?) -> String { level.map { $0.name.text(language) } ?? "—" }
+    /// The cell's level, or its rubric's verdict when the rubric has no levels.
+    func standing(_ cell: Comparison.Cell) -> String { cell.level?.name.text(language) ?? cell.verdict?.text(language) ?? "—" }
 
     func rank(_ rank: Int?) -> String { rank.map(String.init) ?? "—" }
 

@@ -34,7 +34,10 @@ public struct EnterpriseHistory: Sendable, Codable {
         public var hash: String
         public var score: Double?
         public var level: Comparison.Level?
-        public var coverage: Double
+        /// What stands in for a level in a rubric without levels.
+        public var verdict: LocalizedText?
+        /// Nil when nothing in the rubric applies to the enterprise.
+        public var coverage: Double?
         /// Nil for the first run of the rubric.
         public var change: Change?
     }
@@ -71,7 +74,8 @@ public struct EnterpriseHistory: Sendable, Codable {
                 }
                 previous[result.rubric.id] = entry
                 return Result(rubric: result.rubric.id, title: result.rubric.title, version: result.rubric.version, hash: result.rubric.hash,
-                              score: result.score, level: result.level.map(ComparisonBuilder.level), coverage: result.coverage, change: change)
+                              score: result.score, level: result.level.map(ComparisonBuilder.level), verdict: result.verdict,
+                              coverage: result.coverage, change: change)
             }
             ordered.append(run)
         }

@@ -27,7 +27,7 @@ public struct HistoryRenderer {
                     note = ""
                 }
                 return [String(run.id), run.created, run.period, run.asOf.description, result.title.text(language), result.version,
-                        text.score(result.score), text.level(result.level),
+                        text.score(result.score), result.level.map { text.level($0) } ?? result.verdict?.text(language) ?? text.level(nil),
                         change?.comparable == true ? text.signed(change?.scoreDelta) : "—",
                         change?.comparable == true ? text.levelChange(change?.levelDelta) : "—", note]
             }

@@ -289,8 +289,15 @@ public struct RegionBuilder: Sendable {
                 }, detail: detail)
             add("coverage.\(id).none", "coverage", "\(rubric.title.zh)：无证据", "\(rubric.title.en): no evidence", shareOf: "assessed.\(id)",
                 weight: { profile in
+                    guard let coverage = profile.member.current[id]?.coverage else { return 0 }
+                    return coverage <= 1e-9 ? 1 : 0
+                }, detail: detail)
+            // Coverage is undefined when no criterion applies (issue 15): such an enterprise lacks no evidence.
+            add("coverage.\(id).notApplicable", "coverage", "\(rubric.title.zh)：无适用条款", "\(rubric.title.en): nothing applies",
+                shareOf: "assessed.\(id)",
+                weight: { profile in
                     guard let standing = profile.member.current[id] else { return 0 }
-                    return (standing.coverage ?? 0) <= 1e-9 ? 1 : 0
+                    return standing.coverage == nil ? 1 : 0
                 }, detail: detail)
             add("coverage.\(id).notAssessed", "coverage", "\(rubric.title.zh)：未评价", "\(rubric.title.en): not assessed", shareOf: "enterprises",
                 weight: { $0.member.current[id] == nil ? 1 : 0 })

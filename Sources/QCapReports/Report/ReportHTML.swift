@@ -70,7 +70,7 @@ public struct ReportHTML {
             let result = section.result
             let next = result.gap?.nextLevel.map { $0.name.text(language) } ?? (result.level == nil ? "—" : text.t("已达最高等级", "top level held"))
             return ["<a href=\"#rubric-\(e(anchor(result.rubric.id)))\">\(e(result.rubric.title.text(language)))</a>",
-                    "<span class=\"badge\(result.level == nil ? " none" : "")\">\(e(text.level(result.level)))</span>",
+                    "<span class=\"badge\(result.level == nil ? " none" : "")\">\(e(text.standing(result)))</span>",
                     e(text.score(result.score)), e(text.percent(result.coverage)), e(next)]
         }
         html += HTML.table(header: [text.t("评价规则", "Rubric"), text.t("等级", "Level"), text.t("得分", "Score"),
@@ -88,7 +88,7 @@ public struct ReportHTML {
 
         // Level, figures and the radar.
         html += "<div class=\"figures\">\n<div>\n<dl class=\"figure-list\">\n"
-        html += "<dt>\(e(text.t("等级", "Level")))</dt><dd><span class=\"level-big\">\(e(text.level(result.level)))</span></dd>\n"
+        html += "<dt>\(e(text.t("等级", "Level")))</dt><dd><span class=\"level-big\">\(e(text.standing(result)))</span></dd>\n"
         html += "<dt>\(e(text.t("得分", "Score")))</dt><dd>\(e(text.score(result.score)))</dd>\n"
         if let raw = result.rawScore, raw != result.score {
             html += "<dt>\(e(text.t("未计豁免得分", "Score without waivers")))</dt><dd>\(e(text.score(raw)))</dd>\n"

@@ -21,13 +21,13 @@ public struct ReportMarkdown {
         ])
         out += "\n## \(text.t("评价结论", "Summary"))\n\n"
         out += Markdown.table([text.t("评价规则", "Rubric"), text.t("等级", "Level"), text.t("得分", "Score"), text.t("证据覆盖率", "Coverage")],
-                              report.sections.map { [$0.result.rubric.title.text(language), text.level($0.result.level), text.score($0.result.score),
+                              report.sections.map { [$0.result.rubric.title.text(language), text.standing($0.result), text.score($0.result.score),
                                                      text.percent($0.result.coverage)] }, numeric: [2, 3])
         for section in report.sections {
             let result = section.result
             let descriptor = section.descriptor
             out += "\n## \(m(result.rubric.title.text(language)))\n\n"
-            out += "\(text.t("等级", "Level")): **\(m(text.level(result.level)))** · \(text.t("得分", "score")) \(text.score(result.score)) · "
+            out += "\(text.t("等级", "Level")): **\(m(text.standing(result)))** · \(text.t("得分", "score")) \(text.score(result.score)) · "
                 + "\(text.t("证据覆盖率", "coverage")) \(text.percent(result.coverage))\n"
             if let shares = text.levelShares(result.levelScores, descriptor: descriptor) { out += "\n\(m(shares))\n" }
             let dimensions = section.dimensions

@@ -12,6 +12,9 @@ struct ReportText {
     func score(_ value: Double?) -> String { value.map { AssessmentTable.fixed($0, 1) } ?? "—" }
     func percent(_ share: Double?) -> String { share.map { AssessmentTable.fixed($0 * 100, 0) + "%" } ?? "—" }
     func level(_ level: RubricResult.LevelRef?) -> String { level.map { $0.name.text(language) } ?? t("未定级", "no level") }
+    /// The level, or what stands in for it in a rubric without levels (certification's families in force,
+    /// excellence's points and band).
+    func standing(_ result: RubricResult) -> String { result.level?.name.text(language) ?? result.verdict?.text(language) ?? level(nil) }
 
     func levelName(_ rank: Int?, descriptor: RubricDescriptor?) -> String {
         guard let rank else { return "—" }
@@ -64,8 +67,8 @@ struct ReportText {
     }
 
     var coverageNote: String {
-        t("得分 0–100；证据覆盖率为已评价（有证据且适用）的条款权重占比。缺少证据的条款不计为零分，而是降低覆盖率，并列入“缺失证据”。",
-          "Scores are 0–100; coverage is the share of the criteria's weight that could be evaluated (with evidence, and applicable). Missing evidence is not scored as zero: it lowers coverage and is listed under missing evidence.")
+        t("得分 0–100；证据覆盖率为适用条款的权重中已取得证据的占比（不适用的条款不计入；无适用条款时为 —）。缺少证据的条款不计为零分，而是降低覆盖率，并列入“缺失证据”。",
+          "Scores are 0–100; coverage is the evidenced share of the applicable criteria's weight (criteria that do not apply are left out; — when nothing applies). Missing evidence is not scored as zero: it lowers coverage and is listed under missing evidence.")
     }
 
     func source(_ report: EnterpriseReport) -> String {
